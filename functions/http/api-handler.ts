@@ -1,0 +1,77 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { DomainError } from '../../shared/errors';
+import type { Caller } from '../../shared/identity/caller';
+import type { Runtime } from '../../shared/runtime';
+import { getRuntime } from '../runtime';
+import { callerFromRequest } from './caller-from-request';
+
+export type PublicContext = { request: HttpRequest; context: InvocationContext; runtime: Runtime };
+export type ApiContext = PublicContext & { caller: Caller };
+export type ApiResult = { status?: number; body?: unknown; etag?: string };
+
+const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'precondition-required': 428,
+};
+
+const API_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+/** An endpoint anyone may call (health): errors are still mapped and logged the same way. */
+export function publicHandler(run: (api: PublicContext) => Promise<ApiResult>): HttpHandler {
+  return (request, context) => respond(context, () => run({ request, context, runtime: getRuntime() }));
+}
+
+/** An endpoint that needs a verified caller, resolved before the handler runs. */
+export function authenticatedHandler(run: (api: ApiContext) => Promise<ApiResult>): HttpHandler {
+  return (request, context) =>
+    respond(context, async () => {
+      const runtime = getRuntime();
+      const caller = await callerFromRequest(request, runtime);
+      return run({ request, context, runtime, caller });
+    });
+}
+
+async function respond(context: InvocationContext, run: () => Promise<ApiResult>): Promise<HttpResponseInit> {
+  try {
+    const result = await run();
+    const headers: Record<string, string> = { ...API_HEADERS };
+    if (result.etag) headers.etag = result.etag;
+    return { status: result.status ?? 200, headers, body: JSON.stringify(result.body ?? null) };
+  } catch (error) {
+    return errorResponse(context, error);
+  }
+}
+
+function errorResponse(context: InvocationContext, error: unknown): HttpResponseInit {
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_KIND[error.kind];
+    context.warn(`${status} ${error.kind}: ${error.message}`);
+    const headers: Record<string, string> = { ...API_HEADERS };
+    if (status === 401) headers['www-authenticate'] = 'Bearer realm="ict-partnership-hub"';
+    const body = {
+      error: {
+        code: error.kind,
+        message: error.message,
+        ...(error.problems.length > 0 ? { problems: error.problems } : {}),
+      },
+    };
+    return { status, headers, body: JSON.stringify(body) };
+  }
+  context.error('Unhandled error', error);
+  return {
+    status: 500,
+    headers: API_HEADERS,
+    body: JSON.stringify({
+      error: { code: 'internal', message: `Something went wrong. Quote request ${context.invocationId}.` },
+    }),
+  };
+}

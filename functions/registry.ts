@@ -1,0 +1,30 @@
+import type { HttpFunctionOptions, TimerFunctionOptions } from '@azure/functions';
+
+export type HttpFunctionDefinition = { kind: 'http'; name: string; options: HttpFunctionOptions };
+export type TimerFunctionDefinition = { kind: 'timer'; name: string; options: TimerFunctionOptions };
+export type FunctionDefinition = HttpFunctionDefinition | TimerFunctionDefinition;
+
+/** What registers functions: the Azure Functions `app`, or the local host that serves the same definitions. */
+export interface FunctionRegistrar {
+  http(name: string, options: HttpFunctionOptions): void;
+  timer(name: string, options: TimerFunctionOptions): void;
+}
+
+/**
+ * Declares an HTTP function. Anonymous at the platform level because the app verifies callers itself:
+ * function keys would identify no user.
+ */
+export function httpFunction(name: string, options: Omit<HttpFunctionOptions, 'authLevel'>): HttpFunctionDefinition {
+  return { kind: 'http', name, options: { authLevel: 'anonymous', ...options } };
+}
+
+export function timerFunction(name: string, options: TimerFunctionOptions): TimerFunctionDefinition {
+  return { kind: 'timer', name, options };
+}
+
+export function registerFunctions(app: FunctionRegistrar, definitions: readonly FunctionDefinition[]): void {
+  for (const definition of definitions) {
+    if (definition.kind === 'http') app.http(definition.name, definition.options);
+    else app.timer(definition.name, definition.options);
+  }
+}

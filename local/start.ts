@@ -1,0 +1,117 @@
+import { allFunctions } from '../functions/all-functions';
+import { registerFunctions } from '../functions/registry';
+import { getRuntime } from '../functions/runtime';
+import { ConfigurationError, loadSettings } from '../shared/config/settings';
+import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cosmos-client';
+import { LocalFunctionsHost } from './host/local-functions-host';
+import { loadDemoDatasets } from './seed/demo-datasets';
+import { seedDemoData } from './seed/seed-demo-data';
+import { type LocalStack, startLocalStack } from './stack/local-stack';
+
+const HEALTH_TIMEOUT_MS = 30_000;
+
+/** Development defaults, applied only where the environment says nothing. */
+function applyDevelopmentDefaults(env: NodeJS.ProcessEnv): void {
+  env.HUB_ENVIRONMENT ??= 'development';
+  if (env.HUB_ENVIRONMENT === 'development') env.DEV_CALLER_ENABLED ??= 'true';
+}
+
+/**
+ * `npm start`: the whole product on one machine. Validates the configuration, starts a stand-in for every
+ * service not configured, provisions and seeds the demo data when the store is empty, serves the functions
+ * at http://localhost:7071/api, and on Ctrl-C stops everything it started.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  applyDevelopmentDefaults(process.env);
+  checkSettingsBeforeStarting(process.env);
+
+  const stack: LocalStack = await startLocalStack(process.env);
+  Object.assign(process.env, stack.env);
+  const host = new LocalFunctionsHost();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the local host and stand-ins...`);
+    await host.stop();
+    await stack.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const settings = loadSettings(process.env);
+    if (settings.environment === 'development') {
+      await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+      const outcomes = await seedDemoData(getRuntime().stores, loadDemoDatasets(), { log: console.log });
+      for (const outcome of outcomes) console.log(`Demo data ${outcome.partnershipId}: ${outcome.action}`);
+    }
+    registerFunctions(host, allFunctions);
+    const baseUrl = await host.start(settings.localHostPort);
+    await waitUntilHealthy(`${baseUrl}/api/health`);
+    printBanner(baseUrl, stack, host, performance.now() - started);
+  } catch (error) {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    await host.stop();
+    await stack.stop();
+    process.exit(1);
+  }
+}
+
+/** Fails fast, listing every problem, before any stand-in starts; stand-in addresses are checked as placeholders. */
+function checkSettingsBeforeStarting(env: NodeJS.ProcessEnv): void {
+  try {
+    loadSettings({
+      COSMOS_ENDPOINT: 'https://127.0.0.1/',
+      COSMOS_KEY: 'placeholder',
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      ...env,
+    });
+  } catch (error) {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    process.exit(1);
+  }
+}
+
+async function waitUntilHealthy(url: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+      last = await response.text();
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${last}`);
+}
+
+function printBanner(baseUrl: string, stack: LocalStack, host: LocalFunctionsHost, elapsedMs: number): void {
+  const { http, timers } = host.describe();
+  const lines = [
+    '',
+    `ICT Partnership Hub is running (ready in ${(elapsedMs / 1000).toFixed(1)} s)`,
+    '',
+    `  Health              ${baseUrl}/api/health`,
+    `  Business plan       ${baseUrl}/api/plan?year=2020-21`,
+    `  Capital bids        ${baseUrl}/api/bids?year=2020-21`,
+    `  Functions (admin)   ${baseUrl}/admin/functions`,
+    ...stack.started.map((line) => `  ${line}`),
+    '',
+    `  ${http.length} HTTP functions, ${timers.length} timer functions: ${timers.map((t) => `${t.name} (${t.schedule})`).join(', ')}`,
+    '  Development caller: a partnership administrator of 3c-ict; choose another with the',
+    '  X-Dev-Partnership, X-Dev-Partner and X-Dev-Roles headers (see README).',
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+void main();

@@ -1,0 +1,24 @@
+import { forbidden } from '../errors';
+
+export const ROLES = ['staff', 'risk-approver', 'bid-approver', 'licence-admin', 'partnership-admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling, as verified by the HTTP edge. Use-cases take the partnership and council from here,
+ * never from the request body.
+ */
+export type Caller = {
+  partnershipId: string;
+  partnerCode: string;
+  roles: readonly Role[];
+  /** Directory object id and display name, for audit. */
+  userId: string;
+  name: string;
+};
+
+/** Throws 403 unless the caller holds one of the roles. */
+export function requireRole(caller: Caller, ...roles: Role[]): void {
+  if (!roles.some((role) => caller.roles.includes(role))) {
+    throw forbidden(`This needs the ${roles.join(' or ')} role.`);
+  }
+}

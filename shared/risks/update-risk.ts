@@ -1,0 +1,25 @@
+import { DomainError } from '../errors';
+import { type Caller, requireRole } from '../identity/caller';
+import type { InfrastructureRisk, InfrastructureRiskChanges } from '../schemas/risks';
+import type { Versioned } from '../stores/record-store';
+import type { Stores } from '../stores/stores';
+import { getRisk } from './get-risk';
+
+/**
+ * Changes a risk's text or rating. The shared service keeps the registers, so this needs the partnership
+ * administrator role; the write carries the ETag the caller read, and a stale one is refused.
+ */
+export async function updateRisk(
+  stores: Pick<Stores, 'risks'>,
+  caller: Caller,
+  id: string,
+  changes: InfrastructureRiskChanges,
+  etag: string | undefined,
+): Promise<Versioned<InfrastructureRisk>> {
+  requireRole(caller, 'partnership-admin');
+  if (!etag) {
+    throw new DomainError('precondition-required', 'Send the ETag you read in an If-Match header.');
+  }
+  const current = await getRisk(stores, caller, id);
+  return stores.risks.replace({ ...current.record, ...changes }, etag);
+}

@@ -1,0 +1,16 @@
+/** Every Cosmos DB container the product uses; all are partitioned by partnership. */
+export const CONTAINERS = {
+  partnerships: 'partnerships',
+  plans: 'plans',
+  bids: 'bids',
+  risks: 'risks',
+  applications: 'applications',
+  catalogue: 'catalogue',
+  kpiDefinitions: 'kpiDefinitions',
+  kpiMeasurements: 'kpiMeasurements',
+  projects: 'projects',
+} as const;
+
+export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];
+
+export const PARTITION_KEY_PATH = '/partnershipId';

@@ -1,0 +1,19 @@
+import type { Database } from '@azure/cosmos';
+import type { Stores } from '../stores';
+import { CONTAINERS } from './containers';
+import { CosmosRecordStore } from './cosmos-record-store';
+
+export function createCosmosStores(database: Database): Stores {
+  const store = (name: keyof typeof CONTAINERS) => new CosmosRecordStore<never>(database.container(CONTAINERS[name]));
+  return {
+    partnerships: store('partnerships'),
+    plans: store('plans'),
+    bids: store('bids'),
+    risks: store('risks'),
+    applications: store('applications'),
+    catalogue: store('catalogue'),
+    kpiDefinitions: store('kpiDefinitions'),
+    kpiMeasurements: store('kpiMeasurements'),
+    projects: store('projects'),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Stores } from '../stores';
+import { MemoryRecordStore } from './memory-record-store';
+
+/** A fresh set of in-memory stores, for unit tests. */
+export function createMemoryStores(): Stores {
+  return {
+    partnerships: new MemoryRecordStore(),
+    plans: new MemoryRecordStore(),
+    bids: new MemoryRecordStore(),
+    risks: new MemoryRecordStore(),
+    applications: new MemoryRecordStore(),
+    catalogue: new MemoryRecordStore(),
+    kpiDefinitions: new MemoryRecordStore(),
+    kpiMeasurements: new MemoryRecordStore(),
+    projects: new MemoryRecordStore(),
+  };
+}

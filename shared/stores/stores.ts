@@ -1,0 +1,33 @@
+import type { Application } from '../schemas/applications';
+import type { CapitalBid } from '../schemas/bids';
+import type { CatalogueService } from '../schemas/catalogue';
+import type { KpiDefinition, KpiMeasurement } from '../schemas/kpis';
+import type { Partnership } from '../schemas/partnership';
+import type { PlanYear } from '../schemas/plan';
+import type { Project } from '../schemas/projects';
+import type { InfrastructureRisk } from '../schemas/risks';
+import type { RecordStore } from './record-store';
+
+/** Every store the use-cases reach, behind interfaces; `createStores` picks the implementation. */
+export type Stores = {
+  partnerships: RecordStore<Partnership>;
+  plans: RecordStore<PlanYear>;
+  bids: RecordStore<CapitalBid>;
+  risks: RecordStore<InfrastructureRisk>;
+  applications: RecordStore<Application>;
+  catalogue: RecordStore<CatalogueService>;
+  kpiDefinitions: RecordStore<KpiDefinition>;
+  kpiMeasurements: RecordStore<KpiMeasurement>;
+  projects: RecordStore<Project>;
+};
+
+/** The stores a plan import writes, one per collection of the import document. */
+export const PLAN_COLLECTIONS = [
+  'bids',
+  'risks',
+  'applications',
+  'catalogue',
+  'kpiDefinitions',
+  'kpiMeasurements',
+  'projects',
+] as const satisfies readonly (keyof Stores)[];

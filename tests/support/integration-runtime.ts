@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadSettings, type Settings } from '../../shared/config/settings';
+import { createRuntime, type Runtime } from '../../shared/runtime';
+import { createCosmosClient, provisionCosmos } from '../../shared/stores/cosmos/cosmos-client';
+import { LOCAL_COSMOS_KEY } from '../../local/stack/cosmos-stand-in';
+
+/** Environment pointing at the run's stand-ins, with a database of its own so test files never share data. */
+export function integrationEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    HUB_ENVIRONMENT: 'development',
+    COSMOS_ENDPOINT: inject('cosmosEndpoint'),
+    COSMOS_KEY: LOCAL_COSMOS_KEY,
+    COSMOS_CA_CERT_FILE: inject('cosmosCaCertFile'),
+    COSMOS_DATABASE: `test-${randomUUID().slice(0, 8)}`,
+    STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
+    DEV_CALLER_ENABLED: 'true',
+    ...overrides,
+  };
+}
+
+/** A runtime over the real SDKs against the stand-ins, with its database and containers created. */
+export async function createIntegrationRuntime(env = integrationEnv()): Promise<Runtime> {
+  const settings: Settings = loadSettings(env);
+  await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+  return createRuntime(settings);
+}

@@ -1,0 +1,78 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+
+export type RunningApp = {
+  baseUrl: string;
+  process: ChildProcess;
+  output: () => string;
+  /** Sends Ctrl-C to the whole process group, as a terminal does, and waits for the exit code. */
+  interrupt: () => Promise<number | null>;
+};
+
+const READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs `npm start` exactly as a new user does, in its own process group, on a free port, and waits for the
+ * banner that says it is ready.
+ */
+export async function startLocalApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: process.cwd(),
+    env: { ...inheritedEnvironment(), LOCAL_HOST_PORT: '0', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start was not ready in time:\n${output}`)), READY_TIMEOUT_MS);
+    const poll = setInterval(() => {
+      const match = /Health\s+(http:\/\/localhost:\d+)\/api\/health/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        clearInterval(poll);
+        resolve(match[1]);
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+
+  return {
+    baseUrl,
+    process: child,
+    output: () => output,
+    interrupt: async () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** Process ids still alive in a process group (empty once everything it started has stopped). */
+export function processesInGroup(groupId: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '-g', String(groupId)], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => Number(line.trim()))
+      .filter((pid) => pid > 0);
+  } catch {
+    return [];
+  }
+}
+
+/** The test runner's environment without any of the app's own settings, like a fresh shell. */
+function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(HUB_|COSMOS_|STORAGE_|DEV_|LOCAL_)/.test(key)),
+  );
+}
