@@ -50,7 +50,11 @@ async function main(): Promise<void> {
   registerFunctions(host, allFunctions);
   const baseUrl = await host.start(0, { runTimers: false });
   for (const path of ['health', 'plan?year=2020-21', 'bids?year=2020-21', 'risks?pageSize=50']) {
-    report(`GET /api/${path} (${REQUESTS} requests, ${CONCURRENCY} at a time)`, await latencies(`${baseUrl}/api/${path}`), 'ms');
+    report(
+      `GET /api/${path} (${REQUESTS} requests, ${CONCURRENCY} at a time)`,
+      await latencies(`${baseUrl}/api/${path}`),
+      'ms',
+    );
   }
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   console.log(`resident memory of host + Cosmos DB stand-in after the run: ${rssMb.toFixed(0)} MB`);
@@ -94,7 +98,9 @@ async function latencies(url: string): Promise<number[]> {
 function report(label: string, values: number[], unit: string): void {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  console.log(`${label}: p50 ${at(0.5).toFixed(1)} ${unit}, p95 ${at(0.95).toFixed(1)} ${unit}, max ${at(1).toFixed(1)} ${unit}`);
+  console.log(
+    `${label}: p50 ${at(0.5).toFixed(1)} ${unit}, p95 ${at(0.95).toFixed(1)} ${unit}, max ${at(1).toFixed(1)} ${unit}`,
+  );
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
-import { apportionFunction } from './apportionment/apportion';
 import { listApplicationsFunction } from './applications/list-applications';
+import { apportionFunction } from './apportionment/apportion';
 import { listBidsFunction } from './bids/list-bids';
 import { listCatalogueFunction } from './catalogue/list-catalogue';
 import { healthFunction } from './health/health';

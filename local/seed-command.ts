@@ -7,9 +7,13 @@ import { seedDemoData } from './seed/seed-demo-data';
 /** `npm run seed`: re-imports the demo datasets into the configured Cosmos DB (development only). */
 async function main(): Promise<void> {
   const settings = loadSettings();
-  if (settings.environment !== 'development') throw new ConfigurationError(['HUB_ENVIRONMENT: seeding demo data is for development only']);
+  if (settings.environment !== 'development')
+    throw new ConfigurationError(['HUB_ENVIRONMENT: seeding demo data is for development only']);
   await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
-  const outcomes = await seedDemoData(createRuntime(settings).stores, loadDemoDatasets(), { reimport: true, log: console.log });
+  const outcomes = await seedDemoData(createRuntime(settings).stores, loadDemoDatasets(), {
+    reimport: true,
+    log: console.log,
+  });
   for (const outcome of outcomes) console.log(`${outcome.partnershipId}: ${outcome.action}`);
 }
 

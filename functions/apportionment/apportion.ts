@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apportionCost } from '../../shared/apportionment/apportion-cost';
 import { APPORTIONMENT_RULES } from '../../shared/apportionment/apportion';
+import { apportionCost } from '../../shared/apportionment/apportion-cost';
 import { financialYear, partnerCode } from '../../shared/schemas/common';
 import { authenticatedHandler } from '../http/api-handler';
 import { parseWith, readJsonBody } from '../http/input';

@@ -13,7 +13,12 @@ const health = publicHandler(async ({ runtime, context }) => {
   );
   return {
     status: report.status === 'ok' ? 200 : 503,
-    body: { status: report.status, checkedAt: report.checkedAt, environment: runtime.settings.environment, dependencies },
+    body: {
+      status: report.status,
+      checkedAt: report.checkedAt,
+      environment: runtime.settings.environment,
+      dependencies,
+    },
   };
 });
 

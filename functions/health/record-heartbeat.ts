@@ -1,7 +1,7 @@
 import type { InvocationContext, Timer } from '@azure/functions';
 import { checkHealth } from '../../shared/health/check-health';
-import { getRuntime } from '../runtime';
 import { timerFunction } from '../registry';
+import { getRuntime } from '../runtime';
 
 /** Every five minutes, checks the dependencies and keeps the result, so an outage leaves a trace. */
 async function recordHeartbeat(_timer: Timer, context: InvocationContext): Promise<void> {

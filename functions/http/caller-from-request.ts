@@ -17,7 +17,8 @@ export async function callerFromRequest(request: HttpRequest, runtime: Runtime):
 
   const partnershipId = request.headers.get('x-dev-partnership') ?? devCaller.defaultPartnership;
   const partnership = await findPartnership(runtime.stores, partnershipId);
-  const partnerCode = request.headers.get('x-dev-partner') ?? partnership.hostPartnerCode ?? partnership.partners[0]?.code;
+  const partnerCode =
+    request.headers.get('x-dev-partner') ?? partnership.hostPartnerCode ?? partnership.partners[0]?.code;
   const partner = partnership.partners.find((p) => p.code === partnerCode);
   if (!partner) throw unauthenticated('Unknown partner.');
 

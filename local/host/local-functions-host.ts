@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  HttpRequest,
   type HttpFunctionOptions,
+  HttpRequest,
   HttpResponse,
   InvocationContext,
   type Timer,
@@ -69,9 +69,16 @@ export class LocalFunctionsHost implements FunctionRegistrar {
     });
   }
 
-  describe(): { http: { name: string; methods: string[]; route: string }[]; timers: { name: string; schedule: string }[] } {
+  describe(): {
+    http: { name: string; methods: string[]; route: string }[];
+    timers: { name: string; schedule: string }[];
+  } {
     return {
-      http: this.httpFunctions.map((f) => ({ name: f.name, methods: f.methods, route: `${this.routePrefix}/${f.options.route ?? f.name}` })),
+      http: this.httpFunctions.map((f) => ({
+        name: f.name,
+        methods: f.methods,
+        route: `${this.routePrefix}/${f.options.route ?? f.name}`,
+      })),
       timers: [...this.timerFunctions.values()].map((t) => ({ name: t.name, schedule: t.options.schedule })),
     };
   }
@@ -119,10 +126,13 @@ export class LocalFunctionsHost implements FunctionRegistrar {
 
       const prefix = `/${this.routePrefix}/`;
       const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;
-      const candidates = path === null ? [] : this.httpFunctions.map((f) => ({ f, params: f.match(path) })).filter((c) => c.params);
+      const candidates =
+        path === null ? [] : this.httpFunctions.map((f) => ({ f, params: f.match(path) })).filter((c) => c.params);
       const found = candidates.find((c) => c.f.methods.includes(method));
       if (!found?.params) {
-        return sendJson(res, 404, { error: { code: 'not-found', message: `No function serves ${method} ${url.pathname}.` } });
+        return sendJson(res, 404, {
+          error: { code: 'not-found', message: `No function serves ${method} ${url.pathname}.` },
+        });
       }
       const body = await readBody(req);
       const request = new HttpRequest({
@@ -142,7 +152,10 @@ export class LocalFunctionsHost implements FunctionRegistrar {
       this.log(`[http] ${method} ${url.pathname} ${response.status} ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       this.log(`[http] ${method} ${url.pathname} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      if (!res.headersSent) sendJson(res, error instanceof BodyTooLargeError ? 413 : 500, { error: { code: 'host-error', message: String(error) } });
+      if (!res.headersSent)
+        sendJson(res, error instanceof BodyTooLargeError ? 413 : 500, {
+          error: { code: 'host-error', message: String(error) },
+        });
     }
   }
 
@@ -166,7 +179,9 @@ export class LocalFunctionsHost implements FunctionRegistrar {
       invocationId,
       functionName,
       logHandler: (level, ...args) =>
-        this.log(`[${functionName}] ${level}: ${args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`),
+        this.log(
+          `[${functionName}] ${level}: ${args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
+        ),
     });
   }
 }

@@ -17,7 +17,9 @@ export function compileRoute(template: string): RouteMatcher {
       if (!parameter) return slash + escapeRegExp(segment);
       const [, catchAll, name = '', constraint, optional] = parameter;
       names.push(name);
-      const body = catchAll ? '(.*)' : `(${constraint === 'int' ? '-?\\d+' : constraint === 'alpha' ? '[A-Za-z]+' : '[^/]+'})`;
+      const body = catchAll
+        ? '(.*)'
+        : `(${constraint === 'int' ? '-?\\d+' : constraint === 'alpha' ? '[A-Za-z]+' : '[^/]+'})`;
       return optional || catchAll ? `(?:${slash}${body})?` : `${slash}${body}`;
     })
     .join('');

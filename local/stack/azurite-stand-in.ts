@@ -52,7 +52,10 @@ function readPorts(child: ChildProcess): Promise<{ blob: number; queue: number; 
   return new Promise((resolve, reject) => {
     const found: Record<string, number> = {};
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`Azurite did not start within ${STARTUP_TIMEOUT_MS} ms`)),
+      STARTUP_TIMEOUT_MS,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill();
@@ -61,7 +64,9 @@ function readPorts(child: ChildProcess): Promise<{ blob: number; queue: number; 
     child.once('exit', (code) => fail(new Error(`Azurite exited with code ${code}`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      for (const match of output.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g)) {
+      for (const match of output.matchAll(
+        /Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g,
+      )) {
         found[(match[1] ?? '').toLowerCase()] = Number(match[2]);
       }
       if (found.blob && found.queue && found.table) {

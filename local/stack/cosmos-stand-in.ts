@@ -3,7 +3,8 @@ import { createHttpsServer } from '@vercel/cosmosdb-server';
 import type { LocalCertificates } from './local-certificates';
 
 /** The Cosmos DB emulator's published key; the stand-in accepts any key, and it is no secret. */
-export const LOCAL_COSMOS_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const LOCAL_COSMOS_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 export type RunningCosmos = { endpoint: string; close(): Promise<void> };
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { LOCAL_COSMOS_KEY, type RunningCosmos, startCosmosStandIn } from './cosmos-stand-in';
 import { type RunningAzurite, startAzuriteStandIn } from './azurite-stand-in';
+import { LOCAL_COSMOS_KEY, type RunningCosmos, startCosmosStandIn } from './cosmos-stand-in';
 import { ensureLocalCertificates } from './local-certificates';
 
 export const LOCAL_STATE_FOLDER = join(__dirname, '..', '..', '.local');

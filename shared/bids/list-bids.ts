@@ -11,7 +11,11 @@ export type BidsOfYear = { year: string; currency: 'GBP'; bids: Stored<CapitalBi
  * Every capital bid of one year with the councils' totals. A year holds tens of bids, so they are read whole
  * rather than paged: the totals need all of them.
  */
-export async function listBids(stores: Pick<Stores, 'bids' | 'partnerships'>, caller: Caller, year: string): Promise<BidsOfYear> {
+export async function listBids(
+  stores: Pick<Stores, 'bids' | 'partnerships'>,
+  caller: Caller,
+  year: string,
+): Promise<BidsOfYear> {
   const partnership = await findPartnership(stores, caller.partnershipId);
   const bids = (await stores.bids.listAll(caller.partnershipId)).filter((bid) => bid.year === year);
   const totals = totalBids(

@@ -3,7 +3,10 @@ import type { Partnership } from '../schemas/partnership';
 import type { Stores } from '../stores/stores';
 
 /** The partnership a verified caller belongs to; an unknown one is refused like a bad credential. */
-export async function findPartnership(stores: Pick<Stores, 'partnerships'>, partnershipId: string): Promise<Partnership> {
+export async function findPartnership(
+  stores: Pick<Stores, 'partnerships'>,
+  partnershipId: string,
+): Promise<Partnership> {
   const found = await stores.partnerships.get(partnershipId, partnershipId);
   if (!found) throw unauthenticated('Unknown partnership.');
   const { sequence: _sequence, ...partnership } = found.record;

@@ -7,7 +7,12 @@ import { stableJson } from './stable-json';
 import { validatePlanDocument } from './validate-plan-document';
 
 export type WriteCounts = { created: number; updated: number; unchanged: number };
-export type ImportResult = { partnershipId: string; year: string; counts: Record<string, WriteCounts>; planEtag: string };
+export type ImportResult = {
+  partnershipId: string;
+  year: string;
+  counts: Record<string, WriteCounts>;
+  planEtag: string;
+};
 
 /**
  * Loads a whole business plan into the caller's partnership. The document is validated in full before anything

@@ -31,7 +31,8 @@ function unknownPartners(document: PlanImportDocument, partnership: Partnership)
   }
   const kpiIds = new Set(document.kpiDefinitions.map((k) => k.id));
   document.kpiMeasurements.forEach((m, i) => {
-    if (!kpiIds.has(m.kpiId)) problems.push({ path: `kpiMeasurements.${i}.kpiId`, message: `no KPI ${m.kpiId} in the document` });
+    if (!kpiIds.has(m.kpiId))
+      problems.push({ path: `kpiMeasurements.${i}.kpiId`, message: `no KPI ${m.kpiId} in the document` });
   });
   return problems;
 }

@@ -26,12 +26,20 @@ export const capitalBid = z
   .superRefine((bid, ctx) => {
     const sum = bid.shares.reduce((acc, share) => acc + share.amount, 0);
     if (sum !== bid.total) {
-      ctx.addIssue({ code: 'custom', path: ['total'], message: `total ${bid.total} differs from the sum of shares ${sum}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['total'],
+        message: `total ${bid.total} differs from the sum of shares ${sum}`,
+      });
     }
     const codes = bid.shares.map((s) => s.partnerCode);
     codes.forEach((code, index) => {
       if (codes.indexOf(code) !== index) {
-        ctx.addIssue({ code: 'custom', path: ['shares', index, 'partnerCode'], message: `duplicate share for ${code}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shares', index, 'partnerCode'],
+          message: `duplicate share for ${code}`,
+        });
       }
     });
   });

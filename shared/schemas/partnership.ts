@@ -36,7 +36,11 @@ export const partnership = z
     const tenants = value.partners.map((p) => p.tenantId.toLowerCase());
     tenants.forEach((tenant, index) => {
       if (tenants.indexOf(tenant) !== index) {
-        ctx.addIssue({ code: 'custom', path: ['partners', index, 'tenantId'], message: 'each partner has its own tenant' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['partners', index, 'tenantId'],
+          message: 'each partner has its own tenant',
+        });
       }
     });
     if (value.hostPartnerCode && !codes.includes(value.hostPartnerCode)) {

@@ -30,7 +30,11 @@ export const planTable = z
     table.rows.forEach((row, index) => {
       for (const key of keys) {
         if (!(key in row.values)) {
-          ctx.addIssue({ code: 'custom', path: ['rows', index, 'values', key], message: `missing cell for column ${key}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, 'values', key],
+            message: `missing cell for column ${key}`,
+          });
         }
       }
       for (const key of Object.keys(row.values)) {

@@ -111,7 +111,10 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
     const paths = wrongTypes.body.error.problems.map((p: any) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['plan.year', 'risks.0.id', 'risks.0.category']));
 
-    const otherPartnership = await post('plan/import', JSON.stringify({ ...threeCDocument, partnershipId: 'cambs-pboro' }));
+    const otherPartnership = await post(
+      'plan/import',
+      JSON.stringify({ ...threeCDocument, partnershipId: 'cambs-pboro' }),
+    );
     expect(otherPartnership.status).toBe(403);
 
     const unknownPartnership = await json('plan?year=2020-21', { headers: { 'x-dev-partnership': 'nowhere' } });
@@ -174,7 +177,10 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
     expect(staff.body.shares.reduce((sum: number, s: any) => sum + s.pence, 0)).toBe(100_000_00);
     expect(staff.body.shares.map((s: any) => s.partnerCode)).toEqual(['CCC', 'HDC', 'SCDC']);
 
-    const unknownPartner = await post('apportion', JSON.stringify({ rule: 'project', amountPence: 100, drivers: { PCC: 5 } }));
+    const unknownPartner = await post(
+      'apportion',
+      JSON.stringify({ rule: 'project', amountPence: 100, drivers: { PCC: 5 } }),
+    );
     expect(unknownPartner.status).toBe(400);
   });
 

@@ -5,7 +5,10 @@ import { allFunctions } from '../../functions/all-functions';
 
 const root = join(__dirname, '..', '..');
 
-type Registered = { name: string; bindings: Record<string, { type: string; route?: string; methods?: string[]; schedule?: string }> };
+type Registered = {
+  name: string;
+  bindings: Record<string, { type: string; route?: string; methods?: string[]; schedule?: string }>;
+};
 
 /** Loads the bundle the way the Functions host does, with the host's core module stood in, and reports. */
 function loadBundle(env: Record<string, string>): { registered: Registered[]; importMs: number; error?: string } {
@@ -32,7 +35,8 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
       HUB_ENVIRONMENT: 'production',
       COSMOS_ENDPOINT: 'https://hub.documents.azure.com:443/',
       COSMOS_KEY: 'a2V5',
-      STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      STORAGE_CONNECTION_STRING:
+        'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
     });
     expect(error).toBeUndefined();
     expect(registered.map((r) => r.name)).toEqual(allFunctions.map((f) => f.name));

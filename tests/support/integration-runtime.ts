@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { LOCAL_COSMOS_KEY } from '../../local/stack/cosmos-stand-in';
 import { loadSettings, type Settings } from '../../shared/config/settings';
 import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createCosmosClient, provisionCosmos } from '../../shared/stores/cosmos/cosmos-client';
-import { LOCAL_COSMOS_KEY } from '../../local/stack/cosmos-stand-in';
 
 /** Environment pointing at the run's stand-ins, with a database of its own so test files never share data. */
 export function integrationEnv(overrides: Record<string, string> = {}): Record<string, string> {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../shared/errors';
 import type { Runtime } from '../../../../shared/runtime';
-import type { Stored } from '../../../../shared/stores/record-store';
 import type { CatalogueService } from '../../../../shared/schemas/catalogue';
+import type { Stored } from '../../../../shared/stores/record-store';
 import { createIntegrationRuntime } from '../../../support/integration-runtime';
 
 const service = (partnershipId: string, order: number): Stored<CatalogueService> => ({
