@@ -23,15 +23,8 @@ export const infrastructureRisk = z.object({
 export type InfrastructureRisk = z.infer<typeof infrastructureRisk>;
 
 /** What an administrator may change on a risk; every field optional, at least one given. */
-export const infrastructureRiskChanges = z
-  .object({
-    category: nonEmptyText,
-    risk: nonEmptyText,
-    mitigation: z.string(),
-    recommendation: z.string(),
-    probability: riskProbability.nullable(),
-    impact: riskImpact.nullable(),
-  })
+export const infrastructureRiskChanges = infrastructureRisk
+  .pick({ category: true, risk: true, mitigation: true, recommendation: true, probability: true, impact: true })
   .partial()
   .strict()
   .refine((changes) => Object.keys(changes).length > 0, { message: 'give at least one field to change' });

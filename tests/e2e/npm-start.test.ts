@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoDataset } from '../../shared/schemas/plan-import';
-import { processesInGroup, type RunningApp, startLocalApp } from '../support/local-app';
+import { processesInGroup, type RunningApp, startLocalApp, waitForGroupToEnd } from '../support/local-app';
 
 const dataset = (name: string): DemoDataset =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'local', 'demo-data', `${name}.json`), 'utf8'));
@@ -35,7 +35,7 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
     app = await startLocalApp();
   });
   afterAll(async () => {
-    if (app && app.process.exitCode === null) await app.interrupt();
+    await app?.interrupt();
   });
 
   it('reports itself healthy with each dependency up', async () => {
@@ -194,8 +194,8 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
   it('stops everything it started on Ctrl-C', async () => {
     const group = app.process.pid as number;
     expect(processesInGroup(group).length).toBeGreaterThan(1);
-    expect(await app.interrupt()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(processesInGroup(group)).toEqual([]);
+    await app.interrupt();
+    expect(await waitForGroupToEnd(group)).toEqual([]);
+    expect(app.output()).toMatch(/SIGINT: stopping the local host and stand-ins[\s\S]*Stopped\./);
   });
 });

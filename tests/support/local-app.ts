@@ -4,8 +4,8 @@ export type RunningApp = {
   baseUrl: string;
   process: ChildProcess;
   output: () => string;
-  /** Sends Ctrl-C to the whole process group, as a terminal does, and waits for the exit code. */
-  interrupt: () => Promise<number | null>;
+  /** Sends Ctrl-C to the whole process group, as a terminal does, and waits for npm to exit. */
+  interrupt: () => Promise<void>;
 };
 
 const READY_TIMEOUT_MS = 60_000;
@@ -29,6 +29,7 @@ export async function startLocalApp(env: Record<string, string> = {}): Promise<R
     output += chunk.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let interrupted = false;
 
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start was not ready in time:\n${output}`)), READY_TIMEOUT_MS);
@@ -52,10 +53,24 @@ export async function startLocalApp(env: Record<string, string> = {}): Promise<R
     process: child,
     output: () => output,
     interrupt: async () => {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGINT');
-      return exited;
+      if (child.pid && !interrupted) {
+        interrupted = true;
+        process.kill(-child.pid, 'SIGINT');
+      }
+      await exited;
     },
   };
+}
+
+/** Waits until no process of the group is left, or the time is up; returns those still alive. */
+export async function waitForGroupToEnd(groupId: number, timeoutMs = 10_000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  let alive = processesInGroup(groupId);
+  while (alive.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    alive = processesInGroup(groupId);
+  }
+  return alive;
 }
 
 /** Process ids still alive in a process group (empty once everything it started has stopped). */
