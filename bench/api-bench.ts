@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
   const runtime = createRuntime(settings);
   const datasets = loadDemoDatasets();
+  const seedStarted = performance.now();
   await seedDemoData(runtime.stores, datasets);
+  report('first import of both demo datasets (into empty containers)', [performance.now() - seedStarted], 'ms');
 
   const dataset = datasets.find((d) => d.partnership.id === '3c-ict');
   const document = dataset?.documents[0];
