@@ -6,7 +6,7 @@ import { healthFunction } from './health/health';
 import { recordHeartbeatFunction } from './health/record-heartbeat';
 import { listKpiDefinitionsFunction } from './kpis/list-kpi-definitions';
 import { listKpiMeasurementsFunction } from './kpis/list-kpi-measurements';
-import { getPartnershipFunction } from './partnership/get-partnership';
+import { getMeFunction } from './partnership/get-me';
 import { getPlanFunction } from './plan/get-plan';
 import { importPlanFunction } from './plan/import-plan';
 import { listProjectsFunction } from './projects/list-projects';
@@ -19,7 +19,7 @@ import { updateRiskFunction } from './risks/update-risk';
 export const allFunctions: readonly FunctionDefinition[] = [
   healthFunction,
   recordHeartbeatFunction,
-  getPartnershipFunction,
+  getMeFunction,
   getPlanFunction,
   importPlanFunction,
   listBidsFunction,

@@ -7,4 +7,4 @@ const handler = authenticatedHandler(async ({ runtime, caller }) => ({
   body: { partnership: await findPartnership(runtime.stores, caller.partnershipId), caller },
 }));
 
-export const getPartnershipFunction = httpFunction('getPartnership', { methods: ['GET'], route: 'me', handler });
+export const getMeFunction = httpFunction('getMe', { methods: ['GET'], route: 'me', handler });
