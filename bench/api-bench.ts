@@ -5,7 +5,8 @@ import { registerFunctions } from '../functions/registry';
 import { LocalFunctionsHost } from '../local/host/local-functions-host';
 import { loadDemoDatasets } from '../local/seed/demo-datasets';
 import { seedDemoData } from '../local/seed/seed-demo-data';
-import { startLocalStack } from '../local/stack/local-stack';
+import { LOCAL_API_CLIENT_ID, startLocalStack } from '../local/stack/local-stack';
+import { acquireDemoUserToken } from '../local/tenants/demo-user-token';
 import { loadSettings } from '../shared/config/settings';
 import { ROLES } from '../shared/identity/caller';
 import { importPlan } from '../shared/plan/import-plan';
@@ -25,13 +26,16 @@ async function main(): Promise<void> {
   const coldImports = Array.from({ length: 5 }, () => coldImportMs(join(root, 'dist', 'index.js')));
   report('cold import of dist/index.js', coldImports, 'ms');
 
-  const stack = await startLocalStack({});
+  const datasets = loadDemoDatasets();
+  const stack = await startLocalStack(
+    {},
+    datasets.map((dataset) => dataset.partnership),
+  );
   const env = { HUB_ENVIRONMENT: 'development', DEV_CALLER_ENABLED: 'true', COSMOS_DATABASE: 'bench', ...stack.env };
   Object.assign(process.env, env);
   const settings = loadSettings(env);
   await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
   const runtime = createRuntime(settings);
-  const datasets = loadDemoDatasets();
   const seedStarted = performance.now();
   await seedDemoData(runtime.stores, datasets);
   report('first import of both demo datasets (into empty containers)', [performance.now() - seedStarted], 'ms');
@@ -39,7 +43,8 @@ async function main(): Promise<void> {
   const dataset = datasets.find((d) => d.partnership.id === '3c-ict');
   const document = dataset?.documents[0];
   if (!document) throw new Error('3c-ict demo data missing');
-  const admin = { partnershipId: '3c-ict', partnerCode: 'HDC', roles: ROLES, userId: 'bench', name: 'bench' };
+  const tenantId = dataset?.partnership.partners.find((p) => p.code === 'HDC')?.tenantId ?? '';
+  const admin = { partnershipId: '3c-ict', partnerCode: 'HDC', roles: ROLES, tenantId, userId: 'bench', name: 'bench' };
   const reimports: number[] = [];
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
@@ -51,12 +56,18 @@ async function main(): Promise<void> {
   const host = new LocalFunctionsHost(() => {});
   registerFunctions(host, allFunctions);
   const baseUrl = await host.start(0, { runTimers: false });
-  for (const path of ['health', 'plan?year=2020-21', 'bids?year=2020-21', 'risks?pageSize=50']) {
-    report(
-      `GET /api/${path} (${REQUESTS} requests, ${CONCURRENCY} at a time)`,
-      await latencies(`${baseUrl}/api/${path}`),
-      'ms',
-    );
+  const user = 'sam.smith@huntingdonshire.example';
+  const tenant = stack.tenants?.list.find((t) => t.users.some((u) => u.userPrincipalName === user));
+  const { accessToken } = await acquireDemoUserToken({
+    authorityHost: settings.identity.authorityHost,
+    tenantId: tenant?.tenantId ?? '',
+    apiClientId: settings.identity.apiClientId,
+    apiAppIdUri: settings.identity.apiAppIdUri,
+    userPrincipalName: user,
+  });
+  for (const path of ['health', 'me', 'plan?year=2020-21', 'bids?year=2020-21', 'risks?pageSize=50']) {
+    const label = `GET /api/${path} with a verified token (${REQUESTS} requests, ${CONCURRENCY} at a time)`;
+    report(label, await latencies(`${baseUrl}/api/${path}`, accessToken), 'ms');
   }
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   console.log(`resident memory of host + Cosmos DB stand-in after the run: ${rssMb.toFixed(0)} MB`);
@@ -73,6 +84,7 @@ function coldImportMs(bundle: string): number {
       COSMOS_ENDPOINT: 'https://127.0.0.1:1/',
       COSMOS_KEY: 'a2V5',
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      API_CLIENT_ID: LOCAL_API_CLIENT_ID,
     },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -80,14 +92,14 @@ function coldImportMs(bundle: string): number {
   return Number(output.trim().split('\n').pop());
 }
 
-async function latencies(url: string): Promise<number[]> {
+async function latencies(url: string, accessToken: string): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
   const worker = async () => {
     while (next < REQUESTS) {
       next += 1;
       const started = performance.now();
-      const response = await fetch(url);
+      const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       times.push(performance.now() - started);

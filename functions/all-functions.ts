@@ -1,5 +1,6 @@
 import { listApplicationsFunction } from './applications/list-applications';
 import { apportionFunction } from './apportionment/apportion';
+import { listAuditFunction } from './audit/list-audit';
 import { listBidsFunction } from './bids/list-bids';
 import { listCatalogueFunction } from './catalogue/list-catalogue';
 import { healthFunction } from './health/health';
@@ -32,4 +33,5 @@ export const allFunctions: readonly FunctionDefinition[] = [
   listKpiMeasurementsFunction,
   listProjectsFunction,
   apportionFunction,
+  listAuditFunction,
 ];

@@ -1,4 +1,5 @@
-import type { HttpFunctionOptions, TimerFunctionOptions } from '@azure/functions';
+import type { HttpFunctionOptions, HttpMethod, TimerFunctionOptions } from '@azure/functions';
+import { withCors } from './http/cors';
 
 export type HttpFunctionDefinition = { kind: 'http'; name: string; options: HttpFunctionOptions };
 export type TimerFunctionDefinition = { kind: 'timer'; name: string; options: TimerFunctionOptions };
@@ -11,11 +12,23 @@ export interface FunctionRegistrar {
 }
 
 /**
- * Declares an HTTP function. Anonymous at the platform level because the app verifies callers itself:
- * function keys would identify no user.
+ * Declares an HTTP function. Anonymous at the platform level because the app verifies callers itself
+ * (function keys would identify no user); OPTIONS is added for browsers' CORS preflight.
  */
-export function httpFunction(name: string, options: Omit<HttpFunctionOptions, 'authLevel'>): HttpFunctionDefinition {
-  return { kind: 'http', name, options: { authLevel: 'anonymous', ...options } };
+export function httpFunction(
+  name: string,
+  options: Omit<HttpFunctionOptions, 'authLevel' | 'methods'> & { methods: HttpMethod[] },
+): HttpFunctionDefinition {
+  return {
+    kind: 'http',
+    name,
+    options: {
+      ...options,
+      authLevel: 'anonymous',
+      methods: [...options.methods, 'OPTIONS'],
+      handler: withCors(options.methods, options.handler),
+    },
+  };
 }
 
 export function timerFunction(name: string, options: TimerFunctionOptions): TimerFunctionDefinition {

@@ -6,14 +6,15 @@ import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cos
 import { LocalFunctionsHost } from './host/local-functions-host';
 import { loadDemoDatasets } from './seed/demo-datasets';
 import { seedDemoData } from './seed/seed-demo-data';
-import { type LocalStack, startLocalStack } from './stack/local-stack';
+import { addSignInPages } from './sign-in/sign-in-pages';
+import { LOCAL_API_CLIENT_ID, type LocalStack, startLocalStack } from './stack/local-stack';
+import { clearStackState, writeStackState } from './stack/stack-state';
 
 const HEALTH_TIMEOUT_MS = 30_000;
 
 /** Development defaults, applied only where the environment says nothing. */
 function applyDevelopmentDefaults(env: NodeJS.ProcessEnv): void {
   env.HUB_ENVIRONMENT ??= 'development';
-  if (env.HUB_ENVIRONMENT === 'development') env.DEV_CALLER_ENABLED ??= 'true';
 }
 
 /**
@@ -26,7 +27,11 @@ async function main(): Promise<void> {
   applyDevelopmentDefaults(process.env);
   checkSettingsBeforeStarting(process.env);
 
-  const stack: LocalStack = await startLocalStack(process.env);
+  const datasets = loadDemoDatasets();
+  const stack: LocalStack = await startLocalStack(
+    process.env,
+    datasets.map((dataset) => dataset.partnership),
+  );
   Object.assign(process.env, stack.env);
   const host = new LocalFunctionsHost();
   let stopping = false;
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the local host and stand-ins...`);
+    clearStackState();
     await host.stop();
     await stack.stop();
     console.log('Stopped.');
@@ -46,12 +52,31 @@ async function main(): Promise<void> {
     const settings = loadSettings(process.env);
     if (settings.environment === 'development') {
       await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
-      const outcomes = await seedDemoData(getRuntime().stores, loadDemoDatasets(), { log: console.log });
+      const outcomes = await seedDemoData(getRuntime().stores, datasets, { log: console.log });
       for (const outcome of outcomes) console.log(`Demo data ${outcome.partnershipId}: ${outcome.action}`);
     }
     registerFunctions(host, allFunctions);
+    if (stack.tenants) {
+      addSignInPages(host, {
+        authorityHost: stack.tenants.authorityHost,
+        apiClientId: settings.identity.apiClientId,
+        apiAppIdUri: settings.identity.apiAppIdUri,
+        partnerships: datasets.map((dataset) => dataset.partnership),
+        tenants: stack.tenants.list,
+      });
+    }
     const baseUrl = await host.start(settings.localHostPort);
     await waitUntilHealthy(`${baseUrl}/api/health`);
+    if (stack.tenants) {
+      writeStackState({
+        apiBaseUrl: `${baseUrl}/api`,
+        authorityHost: stack.tenants.authorityHost,
+        apiClientId: settings.identity.apiClientId,
+        apiAppIdUri: settings.identity.apiAppIdUri,
+        caCertFile: stack.tenants.caCertFile,
+        pid: process.pid,
+      });
+    }
     printBanner(baseUrl, stack, host, performance.now() - started);
   } catch (error) {
     console.error(error instanceof ConfigurationError ? error.message : error);
@@ -68,6 +93,8 @@ function checkSettingsBeforeStarting(env: NodeJS.ProcessEnv): void {
       COSMOS_ENDPOINT: 'https://127.0.0.1/',
       COSMOS_KEY: 'placeholder',
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      ENTRA_AUTHORITY_HOST: 'https://127.0.0.1/',
+      API_CLIENT_ID: LOCAL_API_CLIENT_ID,
       ...env,
     });
   } catch (error) {
@@ -99,14 +126,15 @@ function printBanner(baseUrl: string, stack: LocalStack, host: LocalFunctionsHos
     `ICT Partnership Hub is running (ready in ${(elapsedMs / 1000).toFixed(1)} s)`,
     '',
     `  Health              ${baseUrl}/api/health`,
-    `  Business plan       ${baseUrl}/api/plan?year=2020-21`,
-    `  Capital bids        ${baseUrl}/api/bids?year=2020-21`,
+    `  API                 ${baseUrl}/api/plan?year=2020-21 (and the routes in the README)`,
     `  Functions (admin)   ${baseUrl}/admin/functions`,
+    ...(stack.tenants ? [`  Demo sign-in        ${baseUrl}/dev/sign-in`] : []),
     ...stack.started.map((line) => `  ${line}`),
     '',
     `  ${http.length} HTTP functions, ${timers.length} timer functions: ${timers.map((t) => `${t.name} (${t.schedule})`).join(', ')}`,
-    '  Development caller: a partnership administrator of 3c-ict; choose another with the',
-    '  X-Dev-Partnership, X-Dev-Partner and X-Dev-Roles headers (see README).',
+    '  Every route but /api/health needs a bearer token. Pick a demo user at /dev/sign-in, or in a shell:',
+    '    npm run token -- --list',
+    `    curl -H "Authorization: Bearer $(npm run -s token -- sam.smith@huntingdonshire.example)" ${baseUrl}/api/me`,
     '',
     'Press Ctrl-C to stop.',
     '',

@@ -23,6 +23,8 @@ const API_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
 };
 
 /** An endpoint anyone may call (health): errors are still mapped and logged the same way. */

@@ -16,6 +16,10 @@ import { compileRoute, type RouteMatcher } from './route-template';
 type HttpEntry = { name: string; options: HttpFunctionOptions; methods: string[]; match: RouteMatcher };
 type TimerEntry = { name: string; options: TimerFunctionOptions; last?: Date };
 
+/** What a development route answers: pages and small JSON endpoints the local host serves beside the functions. */
+export type LocalPage = { status?: number; contentType: string; body: string; headers?: Record<string, string> };
+export type DevRouteHandler = (body: Buffer) => LocalPage | Promise<LocalPage>;
+
 export type HostLog = (line: string) => void;
 
 const DEFAULT_METHODS = ['GET', 'POST'];
@@ -31,6 +35,7 @@ export class LocalFunctionsHost implements FunctionRegistrar {
   private readonly httpFunctions: HttpEntry[] = [];
   private readonly timerFunctions = new Map<string, TimerEntry>();
   private readonly jobs: Cron[] = [];
+  private readonly devRoutes = new Map<string, DevRouteHandler>();
   private server: Server | undefined;
 
   constructor(
@@ -45,6 +50,11 @@ export class LocalFunctionsHost implements FunctionRegistrar {
 
   timer(name: string, options: TimerFunctionOptions): void {
     this.timerFunctions.set(name, { name, options });
+  }
+
+  /** Serves a development route (the demo sign-in page): tooling, never part of the Functions app. */
+  devRoute(method: 'GET' | 'POST', path: string, handler: DevRouteHandler): void {
+    this.devRoutes.set(`${method} ${path}`, handler);
   }
 
   /** Listens on 127.0.0.1 and starts the timers; resolves with the base URL. */
@@ -123,6 +133,14 @@ export class LocalFunctionsHost implements FunctionRegistrar {
     try {
       const adminMatch = /^\/admin\/functions\/?([^/]*)$/.exec(url.pathname);
       if (adminMatch) return await this.handleAdmin(method, decodeURIComponent(adminMatch[1] ?? ''), res);
+      const devRoute = this.devRoutes.get(`${method} ${url.pathname}`);
+      if (devRoute) {
+        const { status = 200, contentType, body, headers } = await devRoute(await readBody(req));
+        res.writeHead(status, { ...headers, 'content-type': contentType });
+        res.end(body);
+        this.log(`[dev] ${method} ${url.pathname} ${status}`);
+        return;
+      }
 
       const prefix = `/${this.routePrefix}/`;
       const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;

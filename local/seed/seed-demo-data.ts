@@ -24,10 +24,12 @@ export async function seedDemoData(
       continue;
     }
     if (!present) await stores.partnerships.create({ ...partnership, sequence: 0 });
+    const host = partnership.partners.find((p) => p.code === partnership.hostPartnerCode) ?? partnership.partners[0];
     const seeder = {
       partnershipId: partnership.id,
-      partnerCode: partnership.hostPartnerCode ?? partnership.partners[0]?.code ?? '',
+      partnerCode: host?.code ?? '',
       roles: ROLES,
+      tenantId: host?.tenantId ?? '',
       userId: 'system:seed',
       name: 'Demo data seeder',
     };

@@ -1,44 +1,85 @@
 import { join } from 'node:path';
+import type { Partnership } from '../../shared/schemas/partnership';
+import { buildDemoTenants, type SimulatedTenant } from '../tenants/demo-users';
+import { type RunningTenantSimulator, startTenantSimulator } from '../tenants/tenant-simulator';
 import { type RunningAzurite, startAzuriteStandIn } from './azurite-stand-in';
 import { LOCAL_COSMOS_KEY, type RunningCosmos, startCosmosStandIn } from './cosmos-stand-in';
-import { ensureLocalCertificates } from './local-certificates';
+import { ensureLocalCertificates, type LocalCertificates } from './local-certificates';
+import { trustLocalCertificateAuthority } from './trust-local-ca';
 
 export const LOCAL_STATE_FOLDER = join(__dirname, '..', '..', '.local');
+
+/** Client id of the API's app registration in the simulated tenants: a fixed, public, local-only value. */
+export const LOCAL_API_CLIENT_ID = '6f1c2b7e-3a4d-4e5f-9a0b-1c2d3e4f5a6b';
 
 export type LocalStack = {
   /** Environment variables that point the app at the stand-ins started here. */
   env: Record<string, string>;
   started: string[];
+  /** The simulated partner tenants, when this stack started them. */
+  tenants?: { authorityHost: string; list: SimulatedTenant[]; caCertFile: string };
   stop(): Promise<void>;
 };
 
 /**
  * Starts a stand-in for each service the environment does not name: Cosmos DB (in this process, TLS with the
- * local CA) unless COSMOS_ENDPOINT is set, Azurite (child process) unless STORAGE_CONNECTION_STRING is set.
+ * local CA) unless COSMOS_ENDPOINT is set, Azurite (child process) unless STORAGE_CONNECTION_STRING is set, and
+ * the partner councils' Microsoft Entra tenants (in this process) unless ENTRA_AUTHORITY_HOST is set.
  */
-export async function startLocalStack(env: NodeJS.ProcessEnv): Promise<LocalStack> {
+export async function startLocalStack(
+  env: NodeJS.ProcessEnv,
+  partnerships: readonly Partnership[],
+): Promise<LocalStack> {
   let cosmos: RunningCosmos | undefined;
   let azurite: RunningAzurite | undefined;
+  let simulator: RunningTenantSimulator | undefined;
   const stackEnv: Record<string, string> = {};
   const started: string[] = [];
   const stop = async () => {
-    await Promise.allSettled([azurite?.stop(), cosmos?.close()]);
+    await Promise.allSettled([azurite?.stop(), cosmos?.close(), simulator?.close()]);
+  };
+  let certificates: LocalCertificates | undefined;
+  const localCertificates = async () => {
+    certificates ??= await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
+    return certificates;
   };
   try {
     if (!env.COSMOS_ENDPOINT) {
-      const certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
-      cosmos = await startCosmosStandIn(certificates, Number(env.LOCAL_COSMOS_PORT ?? 0));
+      const local = await localCertificates();
+      cosmos = await startCosmosStandIn(local, Number(env.LOCAL_COSMOS_PORT ?? 0));
       Object.assign(stackEnv, {
         COSMOS_ENDPOINT: cosmos.endpoint,
         COSMOS_KEY: LOCAL_COSMOS_KEY,
-        COSMOS_CA_CERT_FILE: certificates.caCertFile,
+        COSMOS_CA_CERT_FILE: local.caCertFile,
       });
-      started.push(`Cosmos DB stand-in   ${cosmos.endpoint} (in memory, TLS by the local CA in .local/ca)`);
+      started.push(`Cosmos DB stand-in    ${cosmos.endpoint} (in memory, TLS by the local CA in .local/ca)`);
     }
     if (!env.STORAGE_CONNECTION_STRING) {
       azurite = await startAzuriteStandIn();
       stackEnv.STORAGE_CONNECTION_STRING = azurite.connectionString;
-      started.push(`Azurite (storage)    ${azurite.blobEndpoint} (in memory)`);
+      started.push(`Azurite (storage)     ${azurite.blobEndpoint} (in memory)`);
+    }
+    if (!env.ENTRA_AUTHORITY_HOST) {
+      const local = await localCertificates();
+      const apiClientId = env.API_CLIENT_ID ?? LOCAL_API_CLIENT_ID;
+      const apiAppIdUri = env.API_APP_ID_URI ?? `api://${apiClientId}`;
+      const tenants = buildDemoTenants([...partnerships]);
+      simulator = await startTenantSimulator({
+        certificates: local,
+        tenants,
+        api: { clientId: apiClientId, appIdUri: apiAppIdUri },
+        publicClientIds: [apiClientId],
+      });
+      // The API fetches the tenants' signing keys over https: trust the local CA (in addition to the public ones).
+      trustLocalCertificateAuthority(local.ca);
+      Object.assign(stackEnv, { ENTRA_AUTHORITY_HOST: simulator.authorityHost, API_CLIENT_ID: apiClientId });
+      started.push(`Simulated tenants     ${simulator.authorityHost} (${tenants.length} councils, in memory)`);
+      return {
+        env: stackEnv,
+        started,
+        stop,
+        tenants: { authorityHost: simulator.authorityHost, list: tenants, caCertFile: local.caCertFile },
+      };
     }
   } catch (error) {
     await stop();

@@ -85,7 +85,7 @@ async function contributionsFromPlan(
 ): Promise<Driver[]> {
   const plans = await stores.plans.listAll(partnershipId);
   const table = plans
-    .map((plan) => plan.costByPartner)
+    .map((plan) => plan.record.costByPartner)
     .find((candidate) => candidate?.columns.some((column) => column.key === year));
   if (!table) {
     throw invalidInput('The business plan has no cost per partner for that year.', [

@@ -17,7 +17,9 @@ export async function listBids(
   year: string,
 ): Promise<BidsOfYear> {
   const partnership = await findPartnership(stores, caller.partnershipId);
-  const bids = (await stores.bids.listAll(caller.partnershipId)).filter((bid) => bid.year === year);
+  const bids = (await stores.bids.listAll(caller.partnershipId))
+    .map((bid) => bid.record)
+    .filter((bid) => bid.year === year);
   const totals = totalBids(
     bids,
     partnership.partners.map((p) => p.code),

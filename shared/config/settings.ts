@@ -2,10 +2,6 @@ import { z } from 'zod';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'], { message: 'use true or false' })
-  .transform((value) => value === 'true' || value === '1');
-
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** The environment variables the product reads; each documented in the README's configuration table. */
@@ -22,9 +18,14 @@ const environmentSchema = z.object({
   /** PEM file of a certificate authority to trust for Cosmos DB: the local stand-in's only. */
   COSMOS_CA_CERT_FILE: z.string().min(1).optional(),
   STORAGE_CONNECTION_STRING: z.string().min(1, 'STORAGE_CONNECTION_STRING is required'),
-  /** Lets the local demo act as any partnership through X-Dev-* headers, until sign-in exists. */
-  DEV_CALLER_ENABLED: booleanFlag.default(false),
-  DEV_DEFAULT_PARTNERSHIP: z.string().default('3c-ict'),
+  /** Where the councils' tenants issue tokens; national clouds and the local simulator use other hosts. */
+  ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /** Application (client) id of the product's multi-tenant app registration: the audience of its tokens. */
+  API_CLIENT_ID: z.uuid({ message: 'API_CLIENT_ID must be the application (client) id, a GUID' }),
+  /** Application ID URI of the API, e.g. api://hub.example.org/<client id>; tokens may name it as audience. */
+  API_APP_ID_URI: z.string().startsWith('api://', 'API_APP_ID_URI starts with api://').optional(),
+  /** The app's own web origins (where the tab is served), comma-separated; Teams' origins are always allowed. */
+  ALLOWED_ORIGINS: z.string().default(''),
   LOCAL_HOST_PORT: port.default(7071),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -33,7 +34,8 @@ export type Settings = {
   environment: 'development' | 'production';
   cosmos: { endpoint: string; key?: string; database: string; caCertFile?: string };
   storage: { connectionString: string };
-  devCaller: { enabled: boolean; defaultPartnership: string };
+  identity: { authorityHost: string; apiClientId: string; apiAppIdUri: string };
+  allowedOrigins: string[];
   localHostPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
@@ -51,34 +53,14 @@ export class ConfigurationError extends Error {
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigurationError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  problems.push(...consistencyProblems(env));
+  if (env.HUB_ENVIRONMENT === 'production') problems.push(...productionProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigurationError(problems);
   const values = parsed.data;
-  const problems: string[] = [];
-  const cosmosUrl = new URL(values.COSMOS_ENDPOINT);
-  if (cosmosUrl.protocol !== 'https:') problems.push('COSMOS_ENDPOINT: Cosmos DB is reached over https only');
-
-  if (values.HUB_ENVIRONMENT === 'production') {
-    if (LOOPBACK_HOSTS.has(cosmosUrl.hostname)) {
-      problems.push('COSMOS_ENDPOINT: production refuses a local Cosmos DB stand-in');
-    }
-    if (values.COSMOS_CA_CERT_FILE) {
-      problems.push('COSMOS_CA_CERT_FILE: production trusts only the public certificate authorities');
-    }
-    if (isDevelopmentStorage(values.STORAGE_CONNECTION_STRING)) {
-      problems.push('STORAGE_CONNECTION_STRING: production refuses Azurite and the development storage account');
-    }
-    if (values.DEV_CALLER_ENABLED) {
-      problems.push('DEV_CALLER_ENABLED: the development caller is refused in production');
-    }
-  }
-  if (!values.COSMOS_KEY) {
-    problems.push('COSMOS_KEY: required (managed identity sign-in is not available yet)');
-  }
-  if (problems.length > 0) throw new ConfigurationError(problems);
+  const allowedOrigins = listOf(values.ALLOWED_ORIGINS);
 
   return {
     environment: values.HUB_ENVIRONMENT,
@@ -89,10 +71,61 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       caCertFile: values.COSMOS_CA_CERT_FILE,
     },
     storage: { connectionString: values.STORAGE_CONNECTION_STRING },
-    devCaller: { enabled: values.DEV_CALLER_ENABLED, defaultPartnership: values.DEV_DEFAULT_PARTNERSHIP },
+    identity: {
+      authorityHost: values.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ''),
+      apiClientId: values.API_CLIENT_ID,
+      apiAppIdUri: values.API_APP_ID_URI ?? `api://${values.API_CLIENT_ID}`,
+    },
+    allowedOrigins,
     localHostPort: values.LOCAL_HOST_PORT,
     logLevel: values.LOG_LEVEL,
   };
+}
+
+/** Checks between settings, on the raw values, so they are reported beside any schema problem. */
+function consistencyProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (env.COSMOS_ENDPOINT && URL.canParse(env.COSMOS_ENDPOINT) && !env.COSMOS_ENDPOINT.startsWith('https://')) {
+    problems.push('COSMOS_ENDPOINT: Cosmos DB is reached over https only');
+  }
+  if (env.ENTRA_AUTHORITY_HOST && !env.ENTRA_AUTHORITY_HOST.startsWith('https://')) {
+    problems.push('ENTRA_AUTHORITY_HOST: tokens are only trusted from an https authority');
+  }
+  for (const origin of listOf(env.ALLOWED_ORIGINS ?? '')) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      problems.push(`ALLOWED_ORIGINS: ${origin} is not an origin (scheme://host[:port])`);
+    }
+  }
+  if (!env.COSMOS_KEY) problems.push('COSMOS_KEY: required (managed identity sign-in is not available yet)');
+  return problems;
+}
+
+/** What production refuses: every setting that points at a development machine's stand-ins. */
+function productionProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (isLoopbackUrl(env.COSMOS_ENDPOINT))
+    problems.push('COSMOS_ENDPOINT: production refuses a local Cosmos DB stand-in');
+  if (env.COSMOS_CA_CERT_FILE) {
+    problems.push('COSMOS_CA_CERT_FILE: production trusts only the public certificate authorities');
+  }
+  if (env.STORAGE_CONNECTION_STRING && isDevelopmentStorage(env.STORAGE_CONNECTION_STRING)) {
+    problems.push('STORAGE_CONNECTION_STRING: production refuses Azurite and the development storage account');
+  }
+  if (isLoopbackUrl(env.ENTRA_AUTHORITY_HOST)) {
+    problems.push('ENTRA_AUTHORITY_HOST: production refuses the simulated tenants');
+  }
+  return problems;
+}
+
+function isLoopbackUrl(value: string | undefined): boolean {
+  return value !== undefined && URL.canParse(value) && LOOPBACK_HOSTS.has(new URL(value).hostname);
+}
+
+function listOf(commaSeparated: string): string[] {
+  return commaSeparated
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function isDevelopmentStorage(connectionString: string): boolean {

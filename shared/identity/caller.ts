@@ -11,10 +11,16 @@ export type Caller = {
   partnershipId: string;
   partnerCode: string;
   roles: readonly Role[];
-  /** Directory object id and display name, for audit. */
+  /** The caller's Microsoft Entra tenant, directory object id and display name, for audit. */
+  tenantId: string;
   userId: string;
   name: string;
 };
+
+/** Keeps the role names the product knows, dropping any other app role a token carries. */
+export function knownRoles(values: readonly string[]): Role[] {
+  return ROLES.filter((role) => values.includes(role));
+}
 
 /** Throws 403 unless the caller holds one of the roles. */
 export function requireRole(caller: Caller, ...roles: Role[]): void {

@@ -1,3 +1,4 @@
+import { type AuditedWrite, recordWrites } from '../audit/audit-trail';
 import { staleWrite } from '../errors';
 import { type Caller, requireRole } from '../identity/caller';
 import { findPartnership } from '../partnerships/find-partnership';
@@ -37,32 +38,47 @@ export async function importPlan(
   const counts: Record<string, WriteCounts> = {};
   for (const name of PLAN_COLLECTIONS) {
     const records = document[name].map((record, sequence) => ({ ...record, partnershipId, sequence }));
-    counts[name] = await writeChanged(stores[name] as RecordStore<{ id: string }>, partnershipId, records);
+    const writes = await writeChanged(stores[name] as RecordStore<{ id: string }>, name, records);
+    counts[name] = countWrites(writes, records.length);
+    await recordWrites(stores.audit, caller, 'plan.import', writes);
   }
 
   const plan = { ...document.plan, partnershipId, sequence: 0 };
-  let planEtag: string;
-  if (!existingPlan) {
-    planEtag = (await stores.plans.create(plan)).etag;
-    counts.plan = { created: 1, updated: 0, unchanged: 0 };
-  } else if (stableJson(existingPlan.record) === stableJson(plan)) {
-    planEtag = existingPlan.etag;
-    counts.plan = { created: 0, updated: 0, unchanged: 1 };
-  } else {
-    planEtag = (await stores.plans.replace(plan, existingPlan.etag)).etag;
-    counts.plan = { created: 0, updated: 1, unchanged: 0 };
+  let planEtag = existingPlan?.etag ?? '';
+  const planWrites: AuditedWrite[] = [];
+  if (!existingPlan || stableJson(existingPlan.record) !== stableJson(plan)) {
+    planEtag = (existingPlan ? await stores.plans.replace(plan, existingPlan.etag) : await stores.plans.create(plan))
+      .etag;
+    planWrites.push({ kind: 'plans', id: plan.id, etagBefore: existingPlan?.etag ?? null, etagAfter: planEtag });
   }
+  counts.plan = countWrites(planWrites, 1);
+  await recordWrites(stores.audit, caller, 'plan.import', planWrites);
   return { partnershipId, year: document.plan.year, counts, planEtag };
 }
 
+/** Writes the records whose content differs from what is stored, returning each write with its ETags. */
 async function writeChanged(
   store: RecordStore<{ id: string }>,
-  partnershipId: string,
+  kind: string,
   records: Stored<{ id: string }>[],
-): Promise<WriteCounts> {
-  const existing = new Map((await store.listAll(partnershipId)).map((record) => [record.id, stableJson(record)]));
-  const changed = records.filter((record) => existing.get(record.id) !== stableJson(record));
-  await store.upsertMany(changed);
-  const created = changed.filter((record) => !existing.has(record.id)).length;
-  return { created, updated: changed.length - created, unchanged: records.length - changed.length };
+): Promise<AuditedWrite[]> {
+  const partnershipId = records[0]?.partnershipId;
+  if (!partnershipId) return [];
+  const existing = new Map((await store.listAll(partnershipId)).map((row) => [row.record.id, row]));
+  const changed = records.filter((record) => {
+    const stored = existing.get(record.id);
+    return !stored || stableJson(stored.record) !== stableJson(record);
+  });
+  const written = await store.upsertMany(changed);
+  return written.map((row) => ({
+    kind,
+    id: row.record.id,
+    etagBefore: existing.get(row.record.id)?.etag ?? null,
+    etagAfter: row.etag,
+  }));
+}
+
+function countWrites(writes: readonly AuditedWrite[], total: number): WriteCounts {
+  const created = writes.filter((write) => write.etagBefore === null).length;
+  return { created, updated: writes.length - created, unchanged: total - writes.length };
 }

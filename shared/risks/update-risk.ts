@@ -1,3 +1,4 @@
+import { recordWrites } from '../audit/audit-trail';
 import { DomainError } from '../errors';
 import { type Caller, requireRole } from '../identity/caller';
 import type { InfrastructureRisk, InfrastructureRiskChanges } from '../schemas/risks';
@@ -10,7 +11,7 @@ import { getRisk } from './get-risk';
  * administrator role; the write carries the ETag the caller read, and a stale one is refused.
  */
 export async function updateRisk(
-  stores: Pick<Stores, 'risks'>,
+  stores: Pick<Stores, 'risks' | 'audit'>,
   caller: Caller,
   id: string,
   changes: InfrastructureRiskChanges,
@@ -21,5 +22,9 @@ export async function updateRisk(
     throw new DomainError('precondition-required', 'Send the ETag you read in an If-Match header.');
   }
   const current = await getRisk(stores, caller, id);
-  return stores.risks.replace({ ...current.record, ...changes }, etag);
+  const updated = await stores.risks.replace({ ...current.record, ...changes }, etag);
+  await recordWrites(stores.audit, caller, 'risk.update', [
+    { kind: 'risks', id, etagBefore: etag, etagAfter: updated.etag },
+  ]);
+  return updated;
 }

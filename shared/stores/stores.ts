@@ -1,4 +1,5 @@
 import type { Application } from '../schemas/applications';
+import type { AuditEntry } from '../schemas/audit';
 import type { CapitalBid } from '../schemas/bids';
 import type { CatalogueService } from '../schemas/catalogue';
 import type { KpiDefinition, KpiMeasurement } from '../schemas/kpis';
@@ -19,6 +20,8 @@ export type Stores = {
   kpiDefinitions: RecordStore<KpiDefinition>;
   kpiMeasurements: RecordStore<KpiMeasurement>;
   projects: RecordStore<Project>;
+  /** Append-only: only `create` is ever called on it. */
+  audit: RecordStore<AuditEntry>;
 };
 
 /** The stores a plan import writes, one per collection of the import document. */

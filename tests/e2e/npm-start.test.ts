@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +10,16 @@ const dataset = (name: string): DemoDataset =>
 const threeC = dataset('3c-ict');
 const threeCDocument = threeC.documents[0] as DemoDataset['documents'][number];
 
+/** `npm run token`, as a user would type it while the product runs. */
+const tokenFor = (userPrincipalName: string) =>
+  execFileSync('npm', ['run', '-s', 'token', '--', userPrincipalName], { encoding: 'utf8' }).trim();
+
 describe('npm start: the whole product on one machine, over HTTP', () => {
   let app: RunningApp;
-  const api = (path: string, init: RequestInit = {}) => fetch(`${app.baseUrl}/api/${path}`, init);
+  const tokens: Record<string, string> = {};
+  const as = (user: 'admin' | 'staff' | 'otherPartnership') => ({ authorization: `Bearer ${tokens[user]}` });
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${app.baseUrl}/api/${path}`, { ...init, headers: { ...as('admin'), ...(init.headers as object) } });
   const json = async (path: string, init: RequestInit = {}) => {
     const response = await api(path, init);
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
@@ -33,13 +41,18 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
 
   beforeAll(async () => {
     app = await startLocalApp();
+    tokens.admin = tokenFor('sam.smith@huntingdonshire.example');
+    tokens.staff = tokenFor('jo.baker@huntingdonshire.example');
+    tokens.otherPartnership = tokenFor('tom.evans@cambridgeshire.example');
   });
   afterAll(async () => {
     await app?.interrupt();
   });
 
-  it('reports itself healthy with each dependency up', async () => {
-    const { status, headers, body } = await json('health');
+  it('reports itself healthy with each dependency up, without a token', async () => {
+    const response = await fetch(`${app.baseUrl}/api/health`);
+    const { status, headers } = response;
+    const body = (await response.json()) as any;
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.dependencies.cosmos.status).toBe('up');
@@ -78,7 +91,7 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
   });
 
   it('keeps each partnership to its own data', async () => {
-    const asCambsPboro = { 'x-dev-partnership': 'cambs-pboro', 'x-dev-partner': 'PCC' };
+    const asCambsPboro = as('otherPartnership');
     const me = await json('me', { headers: asCambsPboro });
     expect(me.body.partnership.partners.map((p: any) => p.name)).toEqual([
       'Cambridgeshire County Council',
@@ -117,16 +130,16 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
     );
     expect(otherPartnership.status).toBe(403);
 
-    const unknownPartnership = await json('plan?year=2020-21', { headers: { 'x-dev-partnership': 'nowhere' } });
-    expect(unknownPartnership.status).toBe(401);
-    expect(unknownPartnership.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    const noToken = await fetch(`${app.baseUrl}/api/plan?year=2020-21`);
+    expect(noToken.status).toBe(401);
+    expect(noToken.headers.get('www-authenticate')).toMatch(/^Bearer/);
 
     const badYear = await json('plan?year=2020-22');
     expect(badYear.status).toBe(400);
     const noPlan = await json('plan?year=2031-32');
     expect(noPlan.status).toBe(404);
 
-    const staffImport = await post('plan/import', JSON.stringify(threeCDocument), { 'x-dev-roles': 'staff' });
+    const staffImport = await post('plan/import', JSON.stringify(threeCDocument), as('staff'));
     expect(staffImport.status).toBe(403);
 
     const after = await api('plan?year=2020-21');
@@ -182,6 +195,45 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
       JSON.stringify({ rule: 'project', amountPence: 100, drivers: { PCC: 5 } }),
     );
     expect(unknownPartner.status).toBe(400);
+  });
+
+  it('serves the demo sign-in page, framable by Teams only, with every demo user', async () => {
+    const page = await fetch(`${app.baseUrl}/dev/sign-in`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/frame-ancestors https:\/\/teams\.microsoft\.com/);
+    expect(csp).not.toMatch(/frame-ancestors[^;]*\*(;|\s|$)/);
+    expect(csp).toMatch(/script-src 'self'/);
+    const config = (await (await fetch(`${app.baseUrl}/dev/sign-in/config.json`)).json()) as any;
+    expect(config.partnerships.map((p: any) => p.name)).toEqual(['3C ICT', 'Cambridgeshire and Peterborough']);
+    expect(config.partnerships[0].users.map((u: any) => u.userPrincipalName)).toContain(
+      'sam.smith@huntingdonshire.example',
+    );
+
+    const signIn = await fetch(`${app.baseUrl}/dev/sign-in/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userPrincipalName: 'nina.patel@peterborough.example' }),
+    });
+    const { accessToken } = (await signIn.json()) as any;
+    const me = await fetch(`${app.baseUrl}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(((await me.json()) as any).caller).toMatchObject({ partnershipId: 'cambs-pboro', partnerCode: 'PCC' });
+  });
+
+  it('allows cross-origin calls from Teams and refuses other origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${app.baseUrl}/api/plan?year=2020-21`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const teams = await preflight('https://teams.microsoft.com');
+    expect(teams.status).toBe(204);
+    expect(teams.headers.get('access-control-allow-origin')).toBe('https://teams.microsoft.com');
+    expect(teams.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const read = await api('plan?year=2020-21', { headers: { origin: 'https://evil.example' } });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('runs a timer function on demand like the Functions host', async () => {

@@ -33,6 +33,7 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
   it('registers every function with the host, with the same routes and schedules the local host serves', () => {
     const { registered, error } = loadBundle({
       HUB_ENVIRONMENT: 'production',
+      API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
       COSMOS_ENDPOINT: 'https://hub.documents.azure.com:443/',
       COSMOS_KEY: 'a2V5',
       STORAGE_CONNECTION_STRING:
@@ -57,11 +58,12 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
       COSMOS_ENDPOINT: 'https://127.0.0.1:8081/',
       COSMOS_KEY: 'a2V5',
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
-      DEV_CALLER_ENABLED: 'true',
+      ENTRA_AUTHORITY_HOST: 'https://localhost:8443',
     });
     expect(registered).toBeUndefined();
     expect(error).toMatch(/COSMOS_ENDPOINT/);
     expect(error).toMatch(/STORAGE_CONNECTION_STRING/);
-    expect(error).toMatch(/DEV_CALLER_ENABLED/);
+    expect(error).toMatch(/ENTRA_AUTHORITY_HOST/);
+    expect(error).toMatch(/API_CLIENT_ID/);
   });
 });

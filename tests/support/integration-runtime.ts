@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { LOCAL_COSMOS_KEY } from '../../local/stack/cosmos-stand-in';
+import { LOCAL_API_CLIENT_ID } from '../../local/stack/local-stack';
 import { loadSettings, type Settings } from '../../shared/config/settings';
 import { createRuntime, type Runtime } from '../../shared/runtime';
 import { createCosmosClient, provisionCosmos } from '../../shared/stores/cosmos/cosmos-client';
@@ -14,7 +15,7 @@ export function integrationEnv(overrides: Record<string, string> = {}): Record<s
     COSMOS_CA_CERT_FILE: inject('cosmosCaCertFile'),
     COSMOS_DATABASE: `test-${randomUUID().slice(0, 8)}`,
     STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
-    DEV_CALLER_ENABLED: 'true',
+    API_CLIENT_ID: LOCAL_API_CLIENT_ID,
     ...overrides,
   };
 }

@@ -27,7 +27,8 @@ export const threeCouncils: Partnership = {
 };
 
 export function callerOf(partnerCode: string, roles: readonly Role[] = ROLES, partnershipId = 'p3'): Caller {
-  return { partnershipId, partnerCode, roles, userId: `user-${partnerCode}`, name: `User of ${partnerCode}` };
+  const tenantId = threeCouncils.partners.find((p) => p.code === partnerCode)?.tenantId ?? 'other-tenant';
+  return { partnershipId, partnerCode, roles, tenantId, userId: `user-${partnerCode}`, name: `User of ${partnerCode}` };
 }
 
 /** In-memory stores holding one partnership of three councils. */

@@ -9,6 +9,7 @@ export const CONTAINERS = {
   kpiDefinitions: 'kpiDefinitions',
   kpiMeasurements: 'kpiMeasurements',
   projects: 'projects',
+  audit: 'audit',
 } as const;
 
 export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];

@@ -23,7 +23,7 @@ export class CosmosRecordStore<T extends { id: string }> implements RecordStore<
 
   async list(partnershipId: string, page: PageRequest): Promise<Page<Stored<T>>> {
     const response = await this.container.items
-      .query<ItemDefinition>(this.byPartnership(partnershipId), {
+      .query<ItemDefinition>(this.byPartnership(partnershipId, page.newestFirst), {
         partitionKey: partnershipId,
         maxItemCount: page.pageSize,
         continuationToken: page.continuationToken,
@@ -35,11 +35,11 @@ export class CosmosRecordStore<T extends { id: string }> implements RecordStore<
     };
   }
 
-  async listAll(partnershipId: string): Promise<Stored<T>[]> {
+  async listAll(partnershipId: string): Promise<Versioned<T>[]> {
     const { resources } = await this.container.items
       .query<ItemDefinition>(this.byPartnership(partnershipId), { partitionKey: partnershipId })
       .fetchAll();
-    return resources.map((doc) => stripSystemProperties<T>(doc));
+    return resources.map((doc) => this.versioned(doc));
   }
 
   async create(record: Stored<T>): Promise<Versioned<T>> {
@@ -65,19 +65,22 @@ export class CosmosRecordStore<T extends { id: string }> implements RecordStore<
     }
   }
 
-  async upsertMany(records: Stored<T>[]): Promise<void> {
+  async upsertMany(records: Stored<T>[]): Promise<Versioned<T>[]> {
+    const written = new Map<string, Versioned<T>>();
     const queue = [...records];
     const worker = async () => {
       for (let record = queue.shift(); record; record = queue.shift()) {
-        await this.container.items.upsert(record);
+        const { resource } = await this.container.items.upsert<ItemDefinition>(record);
+        written.set(record.id, this.versioned(required(resource)));
       }
     };
     await Promise.all(Array.from({ length: Math.min(UPSERT_CONCURRENCY, records.length) }, worker));
+    return records.map((record) => written.get(record.id) as Versioned<T>);
   }
 
-  private byPartnership(partnershipId: string) {
+  private byPartnership(partnershipId: string, newestFirst = false) {
     return {
-      query: 'SELECT * FROM c WHERE c.partnershipId = @partnershipId ORDER BY c.sequence',
+      query: `SELECT * FROM c WHERE c.partnershipId = @partnershipId ORDER BY c.sequence ${newestFirst ? 'DESC' : 'ASC'}`,
       parameters: [{ name: '@partnershipId', value: partnershipId }],
     };
   }

@@ -15,5 +15,6 @@ export function createCosmosStores(database: Database): Stores {
     kpiDefinitions: store('kpiDefinitions'),
     kpiMeasurements: store('kpiMeasurements'),
     projects: store('projects'),
+    audit: store('audit'),
   };
 }

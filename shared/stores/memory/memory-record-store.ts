@@ -12,17 +12,18 @@ export class MemoryRecordStore<T extends { id: string }> implements RecordStore<
   }
 
   async list(partnershipId: string, page: PageRequest): Promise<Page<Stored<T>>> {
-    const all = await this.listAll(partnershipId);
+    const all = (await this.listAll(partnershipId)).map((row) => row.record);
+    if (page.newestFirst) all.reverse();
     const start = page.continuationToken ? Number(page.continuationToken) : 0;
     const end = start + page.pageSize;
     return { items: all.slice(start, end), continuationToken: end < all.length ? String(end) : null };
   }
 
-  async listAll(partnershipId: string): Promise<Stored<T>[]> {
+  async listAll(partnershipId: string): Promise<Versioned<T>[]> {
     return [...this.rows.values()]
-      .map((row) => structuredClone(row.record))
-      .filter((record) => record.partnershipId === partnershipId)
-      .sort((a, b) => a.sequence - b.sequence);
+      .filter((row) => row.record.partnershipId === partnershipId)
+      .sort((a, b) => a.record.sequence - b.record.sequence)
+      .map((row) => ({ record: structuredClone(row.record), etag: row.etag }));
   }
 
   async create(record: Stored<T>): Promise<Versioned<T>> {
@@ -39,8 +40,8 @@ export class MemoryRecordStore<T extends { id: string }> implements RecordStore<
     return this.write(record);
   }
 
-  async upsertMany(records: Stored<T>[]): Promise<void> {
-    for (const record of records) this.write(record);
+  async upsertMany(records: Stored<T>[]): Promise<Versioned<T>[]> {
+    return records.map((record) => this.write(record));
   }
 
   private write(record: Stored<T>): Versioned<T> {

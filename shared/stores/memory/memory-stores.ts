@@ -13,5 +13,6 @@ export function createMemoryStores(): Stores {
     kpiDefinitions: new MemoryRecordStore(),
     kpiMeasurements: new MemoryRecordStore(),
     projects: new MemoryRecordStore(),
+    audit: new MemoryRecordStore(),
   };
 }

@@ -64,6 +64,6 @@ describe('CosmosRecordStore through @azure/cosmos against the Cosmos DB stand-in
 
     expect(pages).toBe(3);
     expect(seen).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
-    expect((await runtime.stores.catalogue.listAll('p-page')).map((item) => item.sequence)).toEqual(seen);
+    expect((await runtime.stores.catalogue.listAll('p-page')).map((item) => item.record.sequence)).toEqual(seen);
   });
 });
