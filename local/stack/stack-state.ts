@@ -12,20 +12,21 @@ export type StackState = {
   pid: number;
 };
 
-const STATE_FILE = join(LOCAL_STATE_FOLDER, 'stack.json');
+/** `.local/stack.json`, or LOCAL_STACK_STATE_FILE when several stacks run side by side (the end-to-end tests). */
+const stateFile = () => process.env.LOCAL_STACK_STATE_FILE ?? join(LOCAL_STATE_FOLDER, 'stack.json');
 
 export function writeStackState(state: StackState): void {
-  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  writeFileSync(stateFile(), JSON.stringify(state, null, 2));
 }
 
 export function clearStackState(): void {
-  rmSync(STATE_FILE, { force: true });
+  rmSync(stateFile(), { force: true });
 }
 
 /** The running stack, or null when none is running (no file, or its process is gone). */
 export function readStackState(): StackState | null {
-  if (!existsSync(STATE_FILE)) return null;
-  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as StackState;
+  if (!existsSync(stateFile())) return null;
+  const state = JSON.parse(readFileSync(stateFile(), 'utf8')) as StackState;
   try {
     process.kill(state.pid, 0);
     return state;

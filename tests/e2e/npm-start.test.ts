@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +8,6 @@ const dataset = (name: string): DemoDataset =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'local', 'demo-data', `${name}.json`), 'utf8'));
 const threeC = dataset('3c-ict');
 const threeCDocument = threeC.documents[0] as DemoDataset['documents'][number];
-
-/** `npm run token`, as a user would type it while the product runs. */
-const tokenFor = (userPrincipalName: string) =>
-  execFileSync('npm', ['run', '-s', 'token', '--', userPrincipalName], { encoding: 'utf8' }).trim();
 
 describe('npm start: the whole product on one machine, over HTTP', () => {
   let app: RunningApp;
@@ -41,9 +36,9 @@ describe('npm start: the whole product on one machine, over HTTP', () => {
 
   beforeAll(async () => {
     app = await startLocalApp();
-    tokens.admin = tokenFor('sam.smith@huntingdonshire.example');
-    tokens.staff = tokenFor('jo.baker@huntingdonshire.example');
-    tokens.otherPartnership = tokenFor('tom.evans@cambridgeshire.example');
+    tokens.admin = app.tokenFor('sam.smith@huntingdonshire.example');
+    tokens.staff = app.tokenFor('jo.baker@huntingdonshire.example');
+    tokens.otherPartnership = app.tokenFor('tom.evans@cambridgeshire.example');
   });
   afterAll(async () => {
     await app?.interrupt();

@@ -1,7 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type RunningApp = {
   baseUrl: string;
+  /** `npm run token -- <upn>` against this very instance. */
+  tokenFor: (userPrincipalName: string) => string;
   process: ChildProcess;
   output: () => string;
   /** Sends Ctrl-C to the whole process group, as a terminal does, and waits for npm to exit. */
@@ -15,9 +20,11 @@ const READY_TIMEOUT_MS = 60_000;
  * banner that says it is ready.
  */
 export async function startLocalApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const stateFile = join(mkdtempSync(join(tmpdir(), 'hub-e2e-')), 'stack.json');
+  const appEnv = { ...inheritedEnvironment(), LOCAL_HOST_PORT: '0', LOCAL_STACK_STATE_FILE: stateFile, ...env };
   const child = spawn('npm', ['start', '--silent'], {
     cwd: process.cwd(),
-    env: { ...inheritedEnvironment(), LOCAL_HOST_PORT: '0', ...env },
+    env: appEnv,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,6 +57,8 @@ export async function startLocalApp(env: Record<string, string> = {}): Promise<R
 
   return {
     baseUrl,
+    tokenFor: (userPrincipalName) =>
+      execFileSync('npm', ['run', '-s', 'token', '--', userPrincipalName], { env: appEnv, encoding: 'utf8' }).trim(),
     process: child,
     output: () => output,
     interrupt: async () => {
