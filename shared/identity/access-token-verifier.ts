@@ -17,6 +17,8 @@ export type AccessTokenVerifierOptions = {
   /** The delegated scope a Teams tab's token must carry. */
   requiredScope?: string;
   clockToleranceSeconds?: number;
+  /** How long after fetching a tenant's keys an unknown key id waits before they are fetched again. */
+  refetchCooldownMs?: number;
 };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,7 +73,11 @@ export class AccessTokenVerifier {
     let keys = this.keySets.get(tenantId);
     if (!keys) {
       const url = new URL(`${this.options.authorityHost}/${tenantId}/discovery/v2.0/keys`);
-      keys = createRemoteJWKSet(url, { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+      keys = createRemoteJWKSet(url, {
+        cooldownDuration: this.options.refetchCooldownMs ?? 30_000,
+        cacheMaxAge: 10 * 60_000,
+        timeoutDuration: 5_000,
+      });
       this.keySets.set(tenantId, keys);
     }
     return keys;
