@@ -10,7 +10,7 @@ export type AuditedWrite = { kind: string; id: string; etagBefore: string | null
  * sequence is the time in milliseconds, so the trail lists in the order things happened.
  */
 export async function recordWrites(
-  audit: RecordStore<AuditEntry>,
+  audit: Pick<RecordStore<AuditEntry>, 'create'>,
   caller: Caller,
   action: string,
   writes: readonly AuditedWrite[],

@@ -20,8 +20,8 @@ export type Stores = {
   kpiDefinitions: RecordStore<KpiDefinition>;
   kpiMeasurements: RecordStore<KpiMeasurement>;
   projects: RecordStore<Project>;
-  /** Append-only: only `create` is ever called on it. */
-  audit: RecordStore<AuditEntry>;
+  /** Append-only: the use-cases can create and read entries, never replace them. */
+  audit: Pick<RecordStore<AuditEntry>, 'create' | 'list' | 'listAll'>;
 };
 
 /** The stores a plan import writes, one per collection of the import document. */
