@@ -1,0 +1,223 @@
+import { accountKey, type LicensedAccount } from './licensed-account';
+import type { MatchedPerson } from './match-people';
+import { annualCostPence, overlappedSkus, type PriceList, paidSkus } from './price-list';
+
+export const FINDING_TYPES = [
+  'duplicate-seat',
+  'leaver-licensed',
+  'disabled-licensed',
+  'inactive-licensed',
+  'overlapping-skus',
+  'starter-already-licensed',
+] as const;
+export type FindingType = (typeof FINDING_TYPES)[number];
+
+export type FindingAccount = {
+  tenantId: string;
+  partnerCode: string;
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  skuPartNumbers: string[];
+};
+
+export type Finding = {
+  /** Stable across runs, so a finding can be followed from one report to the next. */
+  id: string;
+  type: FindingType;
+  partnerCodes: string[];
+  accounts: FindingAccount[];
+  /** The SKUs whose cost this finding counts. */
+  skuPartNumbers: string[];
+  annualCostPence: number;
+  confidence: 'high' | 'medium' | null;
+  reasons: string[];
+  recommendedAction: string;
+};
+
+/** A starter or leaver from a council's HR system. */
+export type HrRecord = {
+  employeeNumber: string;
+  name: string;
+  workEmail: string;
+  partnerCode: string;
+  startDate: string | null;
+  leaveDate: string | null;
+};
+
+/** Someone who really needs more than one seat, until a date. */
+export type Exclusion = { personOrAccountKey: string; reason: string; expiresAt: string };
+
+export type WasteInput = {
+  accounts: readonly LicensedAccount[];
+  people: readonly MatchedPerson[];
+  prices: PriceList;
+  hr: readonly HrRecord[];
+  exclusions: readonly Exclusion[];
+  now: Date;
+  inactiveDays: number;
+};
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Every finding of waste in one run, each counted once: an account that should lose all its seats (leaver,
+ * then disabled, then inactive, in that order) is not counted again as a duplicate or an overlap.
+ */
+export function findWaste(input: WasteInput): Finding[] {
+  const excluded = activeExclusions(input);
+  const licensed = input.accounts.filter(
+    (a) => paidSkus(input.prices, a.skuIds).length > 0 && !excluded.has(accountKey(a)),
+  );
+  const findings: Finding[] = [];
+  const wholeAccountWaste = new Set<string>();
+
+  for (const account of licensed) {
+    const finding = wholeAccountFinding(account, input);
+    if (!finding) continue;
+    findings.push(finding);
+    wholeAccountWaste.add(accountKey(account));
+  }
+  for (const person of input.people) {
+    if (person.confidence === 'candidate' || excluded.has(person.id)) continue;
+    const seats = person.accounts.filter(
+      (a) => licensed.some((l) => accountKey(l) === accountKey(a)) && !wholeAccountWaste.has(accountKey(a)),
+    );
+    if (new Set(seats.map((a) => a.tenantId)).size > 1) findings.push(duplicateSeat(person, seats, input));
+  }
+  for (const account of licensed) {
+    if (wholeAccountWaste.has(accountKey(account))) continue;
+    const overlapping = overlappedSkus(input.prices, account.skuIds);
+    if (overlapping.length > 0) {
+      findings.push({
+        ...base(
+          'overlapping-skus',
+          [account],
+          input,
+          overlapping.map((s) => s.skuId),
+        ),
+        confidence: null,
+        reasons: [
+          `${overlapping.map((s) => s.skuPartNumber).join(', ')} included in a higher licence on the same account`,
+        ],
+        recommendedAction: `Remove ${overlapping.map((s) => s.name).join(', ')} from ${account.userPrincipalName}.`,
+      });
+    }
+  }
+  findings.push(...startersAlreadyLicensed(licensed, input));
+  return findings;
+}
+
+function wholeAccountFinding(account: LicensedAccount, input: WasteInput): Finding | null {
+  const leaving = leaveDate(account, input);
+  if (leaving && leaving.getTime() <= input.now.getTime()) {
+    return {
+      ...base('leaver-licensed', [account], input, account.skuIds),
+      confidence: null,
+      reasons: [`left on ${leaving.toISOString().slice(0, 10)}`],
+      recommendedAction: `Remove the licences of ${account.userPrincipalName} and disable the account.`,
+    };
+  }
+  if (!account.accountEnabled) {
+    return {
+      ...base('disabled-licensed', [account], input, account.skuIds),
+      confidence: null,
+      reasons: ['account disabled'],
+      recommendedAction: `Remove the licences of the disabled account ${account.userPrincipalName}.`,
+    };
+  }
+  const lastSignIn = account.lastSignInDateTime;
+  const cutoff = input.now.getTime() - input.inactiveDays * DAY_MS;
+  if (lastSignIn !== undefined && (lastSignIn === null || Date.parse(lastSignIn) < cutoff)) {
+    return {
+      ...base('inactive-licensed', [account], input, account.skuIds),
+      confidence: null,
+      reasons: [lastSignIn === null ? 'never signed in' : `last signed in on ${lastSignIn.slice(0, 10)}`],
+      recommendedAction: `Ask whether ${account.displayName} still needs a seat; remove it if not.`,
+    };
+  }
+  return null;
+}
+
+function duplicateSeat(person: MatchedPerson, seats: LicensedAccount[], input: WasteInput): Finding {
+  const keep = [...seats].sort((a, b) => signInTime(b) - signInTime(a) || 0)[0] as LicensedAccount;
+  const spare = seats.filter((a) => a !== keep);
+  return {
+    ...base(
+      'duplicate-seat',
+      seats,
+      input,
+      spare.flatMap((a) => a.skuIds),
+    ),
+    id: `duplicate-seat:${person.id}`,
+    confidence: person.confidence === 'candidate' ? null : person.confidence,
+    reasons: person.reasons,
+    recommendedAction: `Keep the seat in ${keep.partnerCode} (${keep.userPrincipalName}); remove the seat${spare.length > 1 ? 's' : ''} in ${spare.map((a) => a.partnerCode).join(', ')} and give access as a guest if needed.`,
+  };
+}
+
+function startersAlreadyLicensed(licensed: readonly LicensedAccount[], input: WasteInput): Finding[] {
+  const recent = input.now.getTime() - 30 * DAY_MS;
+  return input.hr
+    .filter((record) => record.startDate && Date.parse(record.startDate) >= recent && !record.leaveDate)
+    .flatMap((starter) => {
+      const elsewhere = licensed.filter(
+        (a) =>
+          a.partnerCode !== starter.partnerCode &&
+          ((a.employeeId && a.employeeId.trim().toUpperCase() === starter.employeeNumber.trim().toUpperCase()) ||
+            a.emails.includes(starter.workEmail.toLowerCase())),
+      );
+      return elsewhere.map<Finding>((account) => ({
+        ...base('starter-already-licensed', [account], input, account.skuIds),
+        id: `starter-already-licensed:${starter.partnerCode}:${starter.employeeNumber}:${accountKey(account)}`,
+        partnerCodes: [...new Set([starter.partnerCode, account.partnerCode])],
+        confidence: account.employeeId ? 'high' : 'medium',
+        reasons: [
+          `${starter.name} starts at ${starter.partnerCode} on ${starter.startDate} and holds a seat at ${account.partnerCode}`,
+        ],
+        recommendedAction: `Do not buy a new seat at ${starter.partnerCode}: ${starter.name} already has one at ${account.partnerCode}.`,
+      }));
+    });
+}
+
+function base(type: FindingType, accounts: LicensedAccount[], input: WasteInput, costedSkuIds: readonly string[]) {
+  const skuName = (id: string) => input.prices.skus.find((sku) => sku.skuId === id)?.skuPartNumber ?? id;
+  return {
+    id: `${type}:${accounts.map(accountKey).sort().join('+')}`,
+    type,
+    partnerCodes: [...new Set(accounts.map((a) => a.partnerCode))].sort(),
+    accounts: accounts.map((a) => ({
+      tenantId: a.tenantId,
+      partnerCode: a.partnerCode,
+      id: a.id,
+      userPrincipalName: a.userPrincipalName,
+      displayName: a.displayName,
+      skuPartNumbers: paidSkus(input.prices, a.skuIds).map((sku) => sku.skuPartNumber),
+    })),
+    skuPartNumbers: paidSkus(input.prices, costedSkuIds).map((sku) => skuName(sku.skuId)),
+    annualCostPence: annualCostPence(input.prices, costedSkuIds),
+  };
+}
+
+function leaveDate(account: LicensedAccount, input: WasteInput): Date | null {
+  if (account.employeeLeaveDateTime) return new Date(account.employeeLeaveDateTime);
+  const record = input.hr.find(
+    (r) =>
+      r.leaveDate &&
+      r.partnerCode === account.partnerCode &&
+      ((account.employeeId && r.employeeNumber.trim().toUpperCase() === account.employeeId.trim().toUpperCase()) ||
+        account.emails.includes(r.workEmail.toLowerCase())),
+  );
+  return record?.leaveDate ? new Date(record.leaveDate) : null;
+}
+
+function activeExclusions(input: WasteInput): Set<string> {
+  return new Set(
+    input.exclusions
+      .filter((exclusion) => Date.parse(exclusion.expiresAt) > input.now.getTime())
+      .map((exclusion) => exclusion.personOrAccountKey),
+  );
+}
+
+const signInTime = (account: LicensedAccount) =>
+  account.lastSignInDateTime ? Date.parse(account.lastSignInDateTime) : Number.NEGATIVE_INFINITY;
