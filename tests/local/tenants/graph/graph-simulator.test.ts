@@ -1,0 +1,163 @@
+import { join } from 'node:path';
+import { ConfidentialClientApplication } from '@azure/msal-node';
+import { Client } from '@microsoft/microsoft-graph-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureLocalCertificates } from '../../../../local/stack/local-certificates';
+import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../../../local/stack/local-stack';
+import { trustLocalCertificateAuthority } from '../../../../local/stack/trust-local-ca';
+import { type RunningGraphSimulator, startGraphSimulator } from '../../../../local/tenants/graph/graph-simulator';
+import { plantedCases } from '../../../../local/tenants/graph/planted-cases';
+import { POPULATION_SKUS, Population } from '../../../../local/tenants/graph/population';
+import { msalAuthorityOptions } from '../../../../local/tenants/msal-options';
+import { type RunningTenantSimulator, startTenantSimulator } from '../../../../local/tenants/tenant-simulator';
+
+const NOW = new Date('2026-11-22T09:00:00Z');
+const CODES = ['CCC', 'HDC', 'SCDC'] as const;
+const TENANTS = CODES.map((partnerCode, i) => ({
+  tenantId: `3c1c000${i + 1}-0000-4000-8000-00000000000${i + 1}`,
+  partnerCode,
+  domain: `${partnerCode.toLowerCase()}.example`,
+  size: 2_500,
+}));
+const RECONCILER = { clientId: '7e0c7d0a-1f1e-4b8a-9a52-0c8f3a1b2c3d', clientSecret: 'local-reconciler-secret' };
+const SELECT = ['id', 'displayName', 'assignedLicenses', 'employeeId', 'userType'];
+
+describe('simulated Microsoft Graph, through msal-node and the Graph client', () => {
+  let tenants: RunningTenantSimulator;
+  let graph: RunningGraphSimulator;
+  const population = new Population(TENANTS, plantedCases(NOW, CODES), NOW);
+
+  beforeAll(async () => {
+    const certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
+    trustLocalCertificateAuthority(certificates.ca);
+    tenants = await startTenantSimulator({
+      certificates,
+      tenants: TENANTS.map((t) => ({ ...t, displayName: t.partnerCode, partnershipId: '3c-ict', users: [] })),
+      api: { clientId: LOCAL_API_CLIENT_ID, appIdUri: `api://${LOCAL_API_CLIENT_ID}` },
+      publicClientIds: [LOCAL_API_CLIENT_ID],
+      confidentialClients: TENANTS.map((t) => ({
+        tenantId: t.tenantId,
+        ...RECONCILER,
+        applicationRoles:
+          t.partnerCode === 'SCDC' ? ['User.Read.All'] : ['User.Read.All', 'Organization.Read.All', 'Mail.Send'],
+      })),
+    });
+    graph = await startGraphSimulator({
+      certificates,
+      authorityHost: tenants.authorityHost,
+      population,
+      tenants: TENANTS.map((t, populationIndex) => ({
+        tenantId: t.tenantId,
+        populationIndex,
+        skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 3000 }],
+      })),
+    });
+  });
+  afterAll(async () => {
+    await graph?.close();
+    await tenants?.close();
+  });
+
+  const clientFor = (tenantIndex: number) => {
+    const msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: RECONCILER.clientId,
+        clientSecret: RECONCILER.clientSecret,
+        ...msalAuthorityOptions(tenants.authorityHost, TENANTS[tenantIndex]?.tenantId as string),
+      },
+    });
+    return Client.initWithMiddleware({
+      baseUrl: `${graph.baseUrl}/`,
+      defaultVersion: 'v1.0',
+      customHosts: new Set(['localhost']),
+      authProvider: {
+        getAccessToken: async () =>
+          (await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }))
+            ?.accessToken ?? '',
+      },
+    });
+  };
+
+  const readLicensedUsers = async (client: Client) => {
+    let page = await client
+      .api('/users')
+      .header('ConsistencyLevel', 'eventual')
+      .select(SELECT)
+      .filter('assignedLicenses/$count ne 0')
+      .count(true)
+      .top(999)
+      .get();
+    const ids: string[] = page.value.map((u: { id: string }) => u.id);
+    const total = page['@odata.count'];
+    while (page['@odata.nextLink']) {
+      page = await client.api(page['@odata.nextLink']).get();
+      ids.push(...page.value.map((u: { id: string }) => u.id));
+    }
+    return { ids, total };
+  };
+
+  const licensedIn = (tenantIndex: number) =>
+    Array.from({ length: population.size(tenantIndex) }, (_, i) => population.userAt(tenantIndex, i))
+      .filter((user) => user.assignedLicenses.length > 0)
+      .map((user) => user.id);
+
+  it('pages through the licensed users in pages of 999, with the count', async () => {
+    const before = graph.requestCounts()[TENANTS[0]?.tenantId as string] ?? 0;
+    const { ids, total } = await readLicensedUsers(clientFor(0));
+    expect(ids).toEqual(licensedIn(0));
+    expect(total).toBe(ids.length);
+    expect((graph.requestCounts()[TENANTS[0]?.tenantId as string] ?? 0) - before).toBe(
+      Math.ceil(population.size(0) / 999),
+    );
+  });
+
+  it('gives the same users through a 429 storm and a 503, which the Graph client retries', async () => {
+    const tenantId = TENANTS[1]?.tenantId as string;
+    graph.setFaults(tenantId, { throttleNext: 2, retryAfterSeconds: 1, unavailableNext: 1 });
+    const { ids } = await readLicensedUsers(clientFor(1));
+    expect(ids).toEqual(licensedIn(1));
+  });
+
+  it('answers a throttled request inside a batch as a 429 inside the 200', async () => {
+    const client = clientFor(0);
+    graph.setFaults(TENANTS[0]?.tenantId as string, { throttleNext: 1, retryAfterSeconds: 3 });
+    const answer = await client.api('/$batch').post({
+      requests: [
+        { id: '1', method: 'GET', url: '/users?$select=id&$top=5' },
+        { id: '2', method: 'GET', url: '/subscribedSkus' },
+      ],
+    });
+    const byId = Object.fromEntries(answer.responses.map((r: { id: string }) => [r.id, r]));
+    expect(byId['1'].status).toBe(429);
+    expect(byId['1'].headers['retry-after']).toBe('3');
+    expect(byId['2'].status).toBe(200);
+    expect(byId['2'].body.value[0]).toMatchObject({ skuPartNumber: 'SPE_E3', prepaidUnits: { enabled: 3000 } });
+  });
+
+  it('refuses what Graph refuses: pages over the maximum, a missing consistency level, a missing permission', async () => {
+    const client = clientFor(2);
+    await expect(client.api('/users').top(1000).get()).rejects.toMatchObject({ statusCode: 400 });
+    await expect(client.api('/users').select(['id', 'signInActivity']).top(999).get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
+    await expect(client.api('/users').filter('assignedLicenses/$count ne 0').get()).rejects.toMatchObject({
+      statusCode: 400,
+    });
+    await expect(client.api('/subscribedSkus').get()).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('records sent mail in the outbox', async () => {
+    await clientFor(0)
+      .api('/users/licences@cambridge.example/sendMail')
+      .post({
+        message: {
+          subject: 'Licence report',
+          toRecipients: [{ emailAddress: { address: 'priya.shah@cambridge.example' } }],
+        },
+      });
+    expect(graph.outbox().at(-1)).toMatchObject({
+      fromUserId: 'licences@cambridge.example',
+      message: { message: { subject: 'Licence report' } },
+    });
+  });
+});
