@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     {},
     datasets.map((dataset) => dataset.partnership),
   );
-  const env = { HUB_ENVIRONMENT: 'development', DEV_CALLER_ENABLED: 'true', COSMOS_DATABASE: 'bench', ...stack.env };
+  const env = { HUB_ENVIRONMENT: 'development', COSMOS_DATABASE: 'bench', ...stack.env };
   Object.assign(process.env, env);
   const settings = loadSettings(env);
   await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);

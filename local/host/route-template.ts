@@ -28,10 +28,15 @@ export function compileRoute(template: string): RouteMatcher {
     const match = regex.exec(path.replace(/^\/+/, ''));
     if (!match) return null;
     const params: Record<string, string> = {};
-    names.forEach((name, i) => {
+    for (const [i, name] of names.entries()) {
       const value = match[i + 1];
-      if (value !== undefined) params[name] = decodeURIComponent(value);
-    });
+      if (value === undefined) continue;
+      try {
+        params[name] = decodeURIComponent(value);
+      } catch {
+        return null; // a malformed escape names no resource: 404, not a crash
+      }
+    }
     return params;
   };
 }

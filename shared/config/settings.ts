@@ -118,7 +118,9 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 function isLoopbackUrl(value: string | undefined): boolean {
-  return value !== undefined && URL.canParse(value) && LOOPBACK_HOSTS.has(new URL(value).hostname);
+  if (value === undefined || !URL.canParse(value)) return false;
+  const host = new URL(value).hostname;
+  return LOOPBACK_HOSTS.has(host) || /^127\./.test(host);
 }
 
 function listOf(commaSeparated: string): string[] {
@@ -129,5 +131,5 @@ function listOf(commaSeparated: string): string[] {
 }
 
 function isDevelopmentStorage(connectionString: string): boolean {
-  return /UseDevelopmentStorage=true|AccountName=devstoreaccount1|127\.0\.0\.1|localhost/i.test(connectionString);
+  return /UseDevelopmentStorage=true|AccountName=devstoreaccount1|\/\/(127\.|localhost[:/])/i.test(connectionString);
 }

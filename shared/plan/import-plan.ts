@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type AuditedWrite, recordWrites } from '../audit/audit-trail';
 import { staleWrite } from '../errors';
 import { type Caller, requireRole } from '../identity/caller';
@@ -43,7 +44,9 @@ export async function importPlan(
     await recordWrites(stores.audit, caller, 'plan.import', writes);
   }
 
-  const plan = { ...document.plan, partnershipId, sequence: 0 };
+  const hashed = { ...document, plan: { ...document.plan, documentHash: undefined } };
+  const documentHash = createHash('sha256').update(stableJson(hashed)).digest('base64url');
+  const plan = { ...document.plan, documentHash, partnershipId, sequence: 0 };
   let planEtag = existingPlan?.etag ?? '';
   const planWrites: AuditedWrite[] = [];
   if (!existingPlan || stableJson(existingPlan.record) !== stableJson(plan)) {

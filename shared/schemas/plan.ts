@@ -85,6 +85,11 @@ export const planYear = z
     roadmap: z.array(roadmapActivity).default([]),
     priorities: z.array(priority).default([]),
     lowValueApplications: z.array(lowValueApplications).default([]),
+    /**
+     * Set by the import: a hash of the whole document last imported. It changes whenever any record of the document
+     * does, so the plan's ETag stands for the whole import and If-Match guards all of it.
+     */
+    documentHash: z.string().optional(),
   })
   .refine((plan) => plan.id === plan.year, { path: ['id'], message: 'a plan is stored under its year' });
 export type PlanYear = z.infer<typeof planYear>;

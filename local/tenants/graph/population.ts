@@ -99,17 +99,40 @@ const FAMILY = [
  */
 export class Population {
   private readonly planted: SimulatedGraphUser[][];
+  /** Users changed since the population was made, per tenant, with the version of their last change. */
+  private readonly changed: Map<number, { user: SimulatedGraphUser; version: number }>[];
+  private latest = 0;
 
   constructor(
     readonly tenants: readonly PopulationTenant[],
     readonly cases: readonly PlantedCase[],
     readonly now: Date,
   ) {
+    this.changed = tenants.map(() => new Map());
     this.planted = tenants.map((tenant, index) =>
       cases.flatMap((c) =>
         c.users.filter((u) => u.tenant === index).map((u, n) => this.plantedUser(tenant, c, n, u.user)),
       ),
     );
+  }
+
+  /** The version of the latest change: a delta token remembers it. */
+  version(): number {
+    return this.latest;
+  }
+
+  /** Changes user number `i` of a tenant (a starter, a leaver, a new licence), as a directory changes over time. */
+  change(tenantIndex: number, i: number, patch: Partial<SimulatedGraphUser>): void {
+    this.latest += 1;
+    this.changed[tenantIndex]?.set(i, { user: { ...this.userAt(tenantIndex, i), ...patch }, version: this.latest });
+  }
+
+  /** Positions of the users changed after `version`, in order. */
+  changedSince(tenantIndex: number, version: number): number[] {
+    return [...(this.changed[tenantIndex]?.entries() ?? [])]
+      .filter(([, change]) => change.version > version)
+      .map(([position]) => position)
+      .sort((a, b) => a - b);
   }
 
   size(tenantIndex: number): number {
@@ -118,6 +141,8 @@ export class Population {
 
   /** User number `i` of a tenant: planted ones first, then generated staff. */
   userAt(tenantIndex: number, i: number): SimulatedGraphUser {
+    const change = this.changed[tenantIndex]?.get(i);
+    if (change) return change.user;
     const planted = this.planted[tenantIndex] ?? [];
     if (i < planted.length) return planted[i] as SimulatedGraphUser;
     return this.ordinaryUser(tenantIndex, i - planted.length);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, loadSettings } from '../../../shared/config/settings';
 
+/** What `npm start` gives a development machine: the local stand-ins. */
 const development = {
   HUB_ENVIRONMENT: 'development',
   COSMOS_ENDPOINT: 'https://127.0.0.1:8081/',
   COSMOS_KEY: 'a2V5',
+  COSMOS_CA_CERT_FILE: '.local/ca/ca.pem',
   STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
   API_CLIENT_ID: '6f1c2b7e-3a4d-4e5f-9a0b-1c2d3e4f5a6b',
 };
@@ -16,11 +18,10 @@ const production = {
   STORAGE_CONNECTION_STRING:
     'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
   API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-  API_APP_ID_URI: 'api://hub.example.org/11111111-2222-4333-8444-555555555555',
-  ALLOWED_ORIGINS: 'https://hub.example.org',
 };
 
-function problemsOf(env: Record<string, string>): string[] {
+/** The problems loadSettings reports, or [] when it accepts the environment. */
+function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
     loadSettings(env);
   } catch (error) {
@@ -30,52 +31,139 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
-describe('loadSettings', () => {
-  it('reads a development environment, with defaults', () => {
+const settingsNamed = (problems: string[]) => problems.map((p) => p.slice(0, p.indexOf(':'))).sort();
+
+describe('loadSettings: accepted environments', () => {
+  it('reads a development environment on the stand-ins, filling in the defaults', () => {
     const settings = loadSettings(development);
-    expect(settings.cosmos.database).toBe('partnership-hub');
-    expect(settings.localHostPort).toBe(7071);
-    expect(settings.identity).toEqual({
-      authorityHost: 'https://login.microsoftonline.com',
-      apiClientId: development.API_CLIENT_ID,
-      apiAppIdUri: `api://${development.API_CLIENT_ID}`,
+    expect(settings).toEqual({
+      environment: 'development',
+      cosmos: {
+        endpoint: 'https://127.0.0.1:8081/',
+        key: 'a2V5',
+        database: 'partnership-hub',
+        caCertFile: '.local/ca/ca.pem',
+      },
+      storage: { connectionString: 'UseDevelopmentStorage=true' },
+      identity: {
+        authorityHost: 'https://login.microsoftonline.com',
+        apiClientId: development.API_CLIENT_ID,
+        apiAppIdUri: `api://${development.API_CLIENT_ID}`,
+      },
+      allowedOrigins: [],
+      localHostPort: 7071,
+      logLevel: 'info',
     });
-    expect(settings.allowedOrigins).toEqual([]);
   });
 
-  it('reads a production environment pointing at Azure', () => {
-    const settings = loadSettings(production);
+  it('takes the values given over the defaults, as their proper types', () => {
+    const settings = loadSettings({
+      ...development,
+      COSMOS_DATABASE: 'bench-1',
+      LOCAL_HOST_PORT: '0',
+      LOG_LEVEL: 'debug',
+      ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:44300//',
+      ALLOWED_ORIGINS: ' https://hub.example.org , http://localhost:5173 ',
+    });
+    expect(settings.cosmos.database).toBe('bench-1');
+    expect(settings.localHostPort).toBe(0);
+    expect(settings.logLevel).toBe('debug');
+    expect(settings.identity.authorityHost).toBe('https://127.0.0.1:44300');
+    expect(settings.allowedOrigins).toEqual(['https://hub.example.org', 'http://localhost:5173']);
+  });
+
+  it('reads a proper production environment pointing at Azure', () => {
+    const settings = loadSettings({
+      ...production,
+      API_APP_ID_URI: 'api://hub.example.org/11111111-2222-4333-8444-555555555555',
+      ALLOWED_ORIGINS: 'https://hub.example.org',
+    });
     expect(settings.environment).toBe('production');
+    expect(settings.cosmos).toEqual({
+      endpoint: 'https://hub.documents.azure.com:443/',
+      key: 'a2V5',
+      database: 'partnership-hub',
+      caCertFile: undefined,
+    });
+    expect(settings.storage.connectionString).toContain('AccountName=hubprod');
+    expect(settings.identity.apiAppIdUri).toBe('api://hub.example.org/11111111-2222-4333-8444-555555555555');
     expect(settings.allowedOrigins).toEqual(['https://hub.example.org']);
-    expect(settings.identity.apiAppIdUri).toBe(production.API_APP_ID_URI);
   });
+});
 
-  it('lists every problem at once, not only the first', () => {
-    const problems = problemsOf({
+describe('loadSettings: refused environments', () => {
+  it('throws a ConfigurationError listing every problem of one call, not only the first', () => {
+    const env = {
       HUB_ENVIRONMENT: 'staging',
       COSMOS_ENDPOINT: 'http://cosmos.example',
+      COSMOS_DATABASE: 'has spaces',
       STORAGE_CONNECTION_STRING: '',
       API_CLIENT_ID: 'not-a-guid',
+      API_APP_ID_URI: 'https://hub.example.org',
       LOCAL_HOST_PORT: '70000',
+      LOG_LEVEL: 'verbose',
       ALLOWED_ORIGINS: 'https://hub.example.org/path',
-    });
-    for (const setting of [
-      'HUB_ENVIRONMENT',
-      'COSMOS_ENDPOINT',
-      'COSMOS_KEY',
-      'STORAGE_CONNECTION_STRING',
-      'API_CLIENT_ID',
-      'LOCAL_HOST_PORT',
-      'ALLOWED_ORIGINS',
-    ]) {
-      expect(
-        problems.some((p) => p.startsWith(`${setting}:`)),
-        setting,
-      ).toBe(true);
+    };
+    let caught: unknown;
+    try {
+      loadSettings(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError);
+    const { problems, message } = caught as ConfigurationError;
+    expect(new Set(settingsNamed(problems))).toEqual(
+      new Set([
+        'HUB_ENVIRONMENT',
+        'COSMOS_ENDPOINT',
+        'COSMOS_KEY',
+        'COSMOS_DATABASE',
+        'STORAGE_CONNECTION_STRING',
+        'API_CLIENT_ID',
+        'API_APP_ID_URI',
+        'LOCAL_HOST_PORT',
+        'LOG_LEVEL',
+        'ALLOWED_ORIGINS',
+      ]),
+    );
+    for (const problem of problems) expect(message).toContain(problem);
+  });
+
+  it('reports the required settings that are missing', () => {
+    expect(settingsNamed(problemsOf({}))).toEqual(
+      expect.arrayContaining([
+        'API_CLIENT_ID',
+        'COSMOS_ENDPOINT',
+        'COSMOS_KEY',
+        'HUB_ENVIRONMENT',
+        'STORAGE_CONNECTION_STRING',
+      ]),
+    );
+  });
+
+  it('reports a missing COSMOS_KEY, the only problem of an otherwise good environment', () => {
+    const { COSMOS_KEY: _key, ...withoutKey } = development;
+    const problems = problemsOf(withoutKey);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^COSMOS_KEY: /);
+  });
+
+  it('refuses a Cosmos DB endpoint that is not https, in development too', () => {
+    for (const env of [development, production]) {
+      const problems = problemsOf({ ...env, COSMOS_ENDPOINT: 'http://hub.documents.azure.com:443/' });
+      expect(problems).toEqual(['COSMOS_ENDPOINT: Cosmos DB is reached over https only']);
     }
   });
 
-  it('refuses every development-only setting in production, all reported together', () => {
+  it('refuses an authority that is not https, in development too', () => {
+    expect(problemsOf({ ...development, ENTRA_AUTHORITY_HOST: 'http://login.example' })).toEqual([
+      'ENTRA_AUTHORITY_HOST: tokens are only trusted from an https authority',
+    ]);
+  });
+});
+
+describe('loadSettings: production refuses what only suits a development machine', () => {
+  it('refuses a loopback Cosmos DB, a custom CA, Azurite storage and the simulated tenants, all reported together', () => {
     const problems = problemsOf({
       ...production,
       COSMOS_ENDPOINT: 'https://localhost:8081/',
@@ -83,7 +171,7 @@ describe('loadSettings', () => {
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:44300',
     });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+    expect(settingsNamed(problems)).toEqual([
       'COSMOS_CA_CERT_FILE',
       'COSMOS_ENDPOINT',
       'ENTRA_AUTHORITY_HOST',
@@ -91,9 +179,45 @@ describe('loadSettings', () => {
     ]);
   });
 
-  it('refuses an authority that is not https, even in development', () => {
-    expect(problemsOf({ ...development, ENTRA_AUTHORITY_HOST: 'http://login.example' })).toEqual([
-      'ENTRA_AUTHORITY_HOST: tokens are only trusted from an https authority',
-    ]);
+  it('accepts those same development settings outside production', () => {
+    expect(problemsOf({ ...development, ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:44300' })).toEqual([]);
+  });
+
+  it('recognises every loopback form of the Cosmos DB endpoint', () => {
+    for (const endpoint of ['https://127.0.0.1:8081/', 'https://LOCALHOST:8081/', 'https://[::1]:8081/']) {
+      expect(problemsOf({ ...production, COSMOS_ENDPOINT: endpoint }), endpoint).toEqual([
+        'COSMOS_ENDPOINT: production refuses a local Cosmos DB stand-in',
+      ]);
+    }
+  });
+
+  it('recognises Azurite and the development storage account however the connection string names them', () => {
+    for (const connectionString of [
+      'UseDevelopmentStorage=true',
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://azurite.test:10000/devstoreaccount1;',
+      'DefaultEndpointsProtocol=http;AccountName=hubprod;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/hubprod;',
+    ]) {
+      expect(problemsOf({ ...production, STORAGE_CONNECTION_STRING: connectionString }), connectionString).toEqual([
+        'STORAGE_CONNECTION_STRING: production refuses Azurite and the development storage account',
+      ]);
+    }
+  });
+
+  it('treats the whole 127.0.0.0/8 range as loopback, and does not mistake an account name for a host', () => {
+    const base = {
+      HUB_ENVIRONMENT: 'production',
+      COSMOS_ENDPOINT: 'https://127.0.0.2:8081/',
+      COSMOS_KEY: 'a2V5',
+      API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      STORAGE_CONNECTION_STRING:
+        'DefaultEndpointsProtocol=https;AccountName=localhostreports;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+    };
+    let problems: string[] = [];
+    try {
+      loadSettings(base);
+    } catch (error) {
+      problems = (error as { problems: string[] }).problems;
+    }
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['COSMOS_ENDPOINT']);
   });
 });
