@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import type { LocalCertificates } from '../../stack/local-certificates';
 import type { Population } from './population';
+import { SignInActivityThrottle } from './sign-in-throttle';
+import { usersDeltaPage } from './users-delta';
 import {
   decodeSkipToken,
   encodeSkipToken,
@@ -23,6 +25,8 @@ export type GraphFaults = {
   unavailableNext?: number;
   /** Wait this long before answering each page of users. */
   pageDelayMs?: number;
+  /** Answer every delta token with 410 Gone, as Graph does once a token has expired. */
+  expireDeltaTokens?: boolean;
 };
 
 export type SentMail = { tenantId: string; fromUserId: string; message: unknown; at: string };
@@ -60,9 +64,18 @@ export async function startGraphSimulator(options: {
   authorityHost: string;
   population: Population;
   tenants: GraphTenant[];
+  /** Sign-in activity reads allowed per tenant: far fewer than plain reads, as in Graph. */
+  signInActivity?: { perMinute: number; burst: number };
   port?: number;
 }): Promise<RunningGraphSimulator> {
   const tenants = new Map(options.tenants.map((tenant) => [tenant.tenantId, tenant]));
+  const signInLimit = options.signInActivity ?? { perMinute: 30, burst: 5 };
+  const signInThrottles = new Map(
+    options.tenants.map((tenant) => [
+      tenant.tenantId,
+      new SignInActivityThrottle(signInLimit.perMinute, signInLimit.burst),
+    ]),
+  );
   const faults = new Map<string, GraphFaults>();
   const counts: Record<string, number> = {};
   const sent: SentMail[] = [];
@@ -128,9 +141,32 @@ export async function startGraphSimulator(options: {
       const query = url.searchParams.has('$skiptoken')
         ? decodeSkipToken(url.searchParams.get('$skiptoken') as string)
         : { ...parseUsersQuery(url.searchParams, headers.consistencylevel), position: 0 };
-      if (query.select.includes('signInActivity')) need('AuditLog.Read.All');
+      if (query.select.includes('signInActivity')) {
+        need('AuditLog.Read.All');
+        const wait = signInThrottles.get(tenant.tenantId)?.take() ?? 0;
+        if (wait > 0) {
+          return {
+            ...graphError(429, 'TooManyRequests', 'Too many sign-in activity requests.'),
+            headers: { 'retry-after': String(wait) },
+          };
+        }
+      }
       if (fault.pageDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.pageDelayMs));
       return { status: 200, headers: {}, body: usersPage(tenant, query) };
+    }
+    if (method === 'GET' && url.pathname === '/users/delta') {
+      need('User.Read.All');
+      if (fault.pageDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.pageDelayMs));
+      const body = usersDeltaPage({
+        population: options.population,
+        tenantIndex: tenant.populationIndex,
+        params: url.searchParams,
+        prefer: headers.prefer,
+        baseUrl,
+        now: Date.now(),
+        expireTokens: fault.expireDeltaTokens,
+      });
+      return { status: 200, headers: {}, body };
     }
     if (method === 'GET' && url.pathname === '/subscribedSkus') {
       need('Organization.Read.All');
@@ -204,7 +240,7 @@ export async function startGraphSimulator(options: {
         throw new GraphRequestError(400, 'BadRequest', 'Unsupported API version.');
       const path = `${url.pathname.slice('/v1.0'.length)}${url.search}`;
       const body = req.method === 'POST' ? await readJson(req) : undefined;
-      const headers = { consistencylevel: header(req, 'consistencylevel') };
+      const headers = { consistencylevel: header(req, 'consistencylevel'), prefer: header(req, 'prefer') };
       if (req.method === 'POST' && path === '/$batch') {
         return send(res, 200, {}, await batch(tenant, roles, body));
       }

@@ -39,7 +39,9 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
         tenantId: t.tenantId,
         ...RECONCILER,
         applicationRoles:
-          t.partnerCode === 'SCDC' ? ['User.Read.All'] : ['User.Read.All', 'Organization.Read.All', 'Mail.Send'],
+          t.partnerCode === 'SCDC'
+            ? ['User.Read.All']
+            : ['User.Read.All', 'Organization.Read.All', 'Mail.Send', 'AuditLog.Read.All'],
       })),
     });
     graph = await startGraphSimulator({
@@ -58,7 +60,7 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
     await tenants?.close();
   });
 
-  const clientFor = (tenantIndex: number) => {
+  const tokenFor = async (tenantIndex: number) => {
     const msal = new ConfidentialClientApplication({
       auth: {
         clientId: RECONCILER.clientId,
@@ -66,15 +68,18 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
         ...msalAuthorityOptions(tenants.authorityHost, TENANTS[tenantIndex]?.tenantId as string),
       },
     });
+    return (
+      (await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }))?.accessToken ??
+      ''
+    );
+  };
+
+  const clientFor = (tenantIndex: number) => {
     return Client.initWithMiddleware({
       baseUrl: `${graph.baseUrl}/`,
       defaultVersion: 'v1.0',
       customHosts: new Set(['localhost']),
-      authProvider: {
-        getAccessToken: async () =>
-          (await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }))
-            ?.accessToken ?? '',
-      },
+      authProvider: { getAccessToken: () => tokenFor(tenantIndex) },
     });
   };
 
@@ -159,5 +164,49 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
       fromUserId: 'licences@cambridge.example',
       message: { message: { subject: 'Licence report' } },
     });
+  });
+
+  it('reads every user with delta, then only what changed, and answers 410 once tokens expire', async () => {
+    const client = clientFor(2);
+    const readDelta = async (link?: string) => {
+      let page = await (link ? client.api(link) : client.api('/users/delta').select(['id', 'accountEnabled']))
+        .header('Prefer', 'odata.maxpagesize=999')
+        .get();
+      const users = [...page.value];
+      while (page['@odata.nextLink']) {
+        page = await client.api(page['@odata.nextLink']).header('Prefer', 'odata.maxpagesize=999').get();
+        users.push(...page.value);
+      }
+      return { users, deltaLink: page['@odata.deltaLink'] as string };
+    };
+    const first = await readDelta();
+    expect(first.users).toHaveLength(population.size(2));
+    expect(first.deltaLink).toMatch(/^https:\/\/localhost:\d+\/v1\.0\/users\/delta\?\$deltatoken=/);
+
+    population.change(2, 7, { accountEnabled: false });
+    population.change(2, 1_000, { assignedLicenses: [] });
+    const second = await readDelta(first.deltaLink);
+    expect(second.users.map((u) => u.id)).toEqual([population.userAt(2, 7).id, population.userAt(2, 1_000).id]);
+    expect(second.users[0]).toEqual({ id: population.userAt(2, 7).id, accountEnabled: false });
+    expect((await readDelta(second.deltaLink)).users).toEqual([]);
+
+    graph.setFaults(TENANTS[2]?.tenantId as string, { expireDeltaTokens: true });
+    await expect(client.api(second.deltaLink).get()).rejects.toMatchObject({ statusCode: 410 });
+    graph.setFaults(TENANTS[2]?.tenantId as string, {});
+  });
+
+  it('throttles sign-in activity reads far sooner than plain reads', async () => {
+    const token = await tokenFor(0);
+    const read = (select: string) =>
+      fetch(`${graph.baseUrl}/v1.0/users?$select=${select}&$top=500`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await read('id,signInActivity')).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    const throttled = await read('id,signInActivity');
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+    for (let i = 0; i < 8; i++) expect((await read('id,displayName')).status).toBe(200);
   });
 });
