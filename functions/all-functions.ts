@@ -7,6 +7,26 @@ import { healthFunction } from './health/health';
 import { recordHeartbeatFunction } from './health/record-heartbeat';
 import { listKpiDefinitionsFunction } from './kpis/list-kpi-definitions';
 import { listKpiMeasurementsFunction } from './kpis/list-kpi-measurements';
+import { addExclusionFunction } from './licences/add-exclusion';
+import { checkLicenceStarterFunction } from './licences/check-starter';
+import { downloadLicenceReportFunction } from './licences/download-report';
+import { getPriceListFunction } from './licences/get-price-list';
+import { getReconcilerSettingsFunction } from './licences/get-reconciler-settings';
+import { getLicenceRunFunction } from './licences/get-run';
+import { importHrFeedFunction } from './licences/import-hr-feed';
+import { listExclusionsFunction } from './licences/list-exclusions';
+import { listLicenceFindingsFunction } from './licences/list-findings';
+import { listHrFeedFunction } from './licences/list-hr-feed';
+import { listMatchDecisionsFunction } from './licences/list-match-decisions';
+import { listLicenceRunsFunction } from './licences/list-runs';
+import { reconcileOnScheduleFunction } from './licences/reconcile-on-schedule';
+import { recordMatchDecisionFunction } from './licences/record-match-decision';
+import { replacePriceListFunction } from './licences/replace-price-list';
+import { replaceReconcilerSettingsFunction } from './licences/replace-reconciler-settings';
+import { requestLicenceRunFunction } from './licences/request-run';
+import { runReconciliationFunction } from './licences/run-reconciliation';
+import { licenceWasteHistoryFunction } from './licences/waste-history';
+import { withdrawExclusionFunction } from './licences/withdraw-exclusion';
 import { getMeFunction } from './partnership/get-me';
 import { getPlanFunction } from './plan/get-plan';
 import { importPlanFunction } from './plan/import-plan';
@@ -34,4 +54,24 @@ export const allFunctions: readonly FunctionDefinition[] = [
   listProjectsFunction,
   apportionFunction,
   listAuditFunction,
+  listLicenceFindingsFunction,
+  listLicenceRunsFunction,
+  getLicenceRunFunction,
+  downloadLicenceReportFunction,
+  licenceWasteHistoryFunction,
+  checkLicenceStarterFunction,
+  requestLicenceRunFunction,
+  runReconciliationFunction,
+  reconcileOnScheduleFunction,
+  getPriceListFunction,
+  replacePriceListFunction,
+  getReconcilerSettingsFunction,
+  replaceReconcilerSettingsFunction,
+  listMatchDecisionsFunction,
+  recordMatchDecisionFunction,
+  listExclusionsFunction,
+  addExclusionFunction,
+  withdrawExclusionFunction,
+  listHrFeedFunction,
+  importHrFeedFunction,
 ];

@@ -1,14 +1,21 @@
-import type { HttpFunctionOptions, HttpMethod, TimerFunctionOptions } from '@azure/functions';
+import type {
+  HttpFunctionOptions,
+  HttpMethod,
+  StorageQueueFunctionOptions,
+  TimerFunctionOptions,
+} from '@azure/functions';
 import { withCors } from './http/cors';
 
 export type HttpFunctionDefinition = { kind: 'http'; name: string; options: HttpFunctionOptions };
 export type TimerFunctionDefinition = { kind: 'timer'; name: string; options: TimerFunctionOptions };
-export type FunctionDefinition = HttpFunctionDefinition | TimerFunctionDefinition;
+export type QueueFunctionDefinition = { kind: 'queue'; name: string; options: StorageQueueFunctionOptions };
+export type FunctionDefinition = HttpFunctionDefinition | TimerFunctionDefinition | QueueFunctionDefinition;
 
 /** What registers functions: the Azure Functions `app`, or the local host that serves the same definitions. */
 export interface FunctionRegistrar {
   http(name: string, options: HttpFunctionOptions): void;
   timer(name: string, options: TimerFunctionOptions): void;
+  storageQueue(name: string, options: StorageQueueFunctionOptions): void;
 }
 
 /**
@@ -35,9 +42,15 @@ export function timerFunction(name: string, options: TimerFunctionOptions): Time
   return { kind: 'timer', name, options };
 }
 
+/** Declares a function triggered by messages on an Azure Storage queue: work that outlives a request. */
+export function queueFunction(name: string, options: StorageQueueFunctionOptions): QueueFunctionDefinition {
+  return { kind: 'queue', name, options };
+}
+
 export function registerFunctions(app: FunctionRegistrar, definitions: readonly FunctionDefinition[]): void {
   for (const definition of definitions) {
     if (definition.kind === 'http') app.http(definition.name, definition.options);
-    else app.timer(definition.name, definition.options);
+    else if (definition.kind === 'timer') app.timer(definition.name, definition.options);
+    else app.storageQueue(definition.name, definition.options);
   }
 }

@@ -1,11 +1,14 @@
 import { allFunctions } from '../functions/all-functions';
+import { reconcileOnScheduleFunction } from '../functions/licences/reconcile-on-schedule';
 import { registerFunctions } from '../functions/registry';
 import { getRuntime } from '../functions/runtime';
 import { ConfigurationError, loadSettings } from '../shared/config/settings';
 import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cosmos-client';
+import { addGraphOutbox } from './host/graph-outbox-route';
 import { LocalFunctionsHost } from './host/local-functions-host';
 import { loadDemoDatasets } from './seed/demo-datasets';
 import { seedDemoData } from './seed/seed-demo-data';
+import { seedLicenceDemo } from './seed/seed-licence-demo';
 import { addSignInPages } from './sign-in/sign-in-pages';
 import { LOCAL_API_CLIENT_ID, type LocalStack, startLocalStack } from './stack/local-stack';
 import { clearStackState, writeStackState } from './stack/stack-state';
@@ -54,6 +57,10 @@ async function main(): Promise<void> {
       await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
       const outcomes = await seedDemoData(getRuntime().stores, datasets, { log: console.log });
       for (const outcome of outcomes) console.log(`Demo data ${outcome.partnershipId}: ${outcome.action}`);
+      if (stack.graph && stack.tenants) {
+        const endpoints = { authorityHost: stack.tenants.authorityHost, graphBaseUrl: stack.graph.simulator.baseUrl };
+        console.log(`Demo licences ${await seedLicenceDemo(getRuntime().stores, stack.graph.licences, endpoints)}`);
+      }
     }
     registerFunctions(host, allFunctions);
     if (stack.tenants) {
@@ -65,8 +72,10 @@ async function main(): Promise<void> {
         tenants: stack.tenants.list,
       });
     }
+    if (stack.graph) addGraphOutbox(host, stack.graph.simulator);
     const baseUrl = await host.start(settings.localHostPort);
     await waitUntilHealthy(`${baseUrl}/api/health`);
+    if (stack.graph) await host.runTimer(reconcileOnScheduleFunction.name);
     if (stack.tenants) {
       writeStackState({
         apiBaseUrl: `${baseUrl}/api`,
@@ -120,7 +129,7 @@ async function waitUntilHealthy(url: string): Promise<void> {
 }
 
 function printBanner(baseUrl: string, stack: LocalStack, host: LocalFunctionsHost, elapsedMs: number): void {
-  const { http, timers } = host.describe();
+  const { http, timers, queues } = host.describe();
   const lines = [
     '',
     `ICT Partnership Hub is running (ready in ${(elapsedMs / 1000).toFixed(1)} s)`,
@@ -129,9 +138,11 @@ function printBanner(baseUrl: string, stack: LocalStack, host: LocalFunctionsHos
     `  API                 ${baseUrl}/api/plan?year=2020-21 (and the routes in the README)`,
     `  Functions (admin)   ${baseUrl}/admin/functions`,
     ...(stack.tenants ? [`  Demo sign-in        ${baseUrl}/dev/sign-in`] : []),
+    ...(stack.graph ? [`  Mail sent by Graph  ${baseUrl}/dev/outbox (the licence reports the first run emailed)`] : []),
     ...stack.started.map((line) => `  ${line}`),
     '',
     `  ${http.length} HTTP functions, ${timers.length} timer functions: ${timers.map((t) => `${t.name} (${t.schedule})`).join(', ')}`,
+    `  ${queues.length} queue functions: ${queues.map((q) => `${q.name} (${q.queueName})`).join(', ')}`,
     '  Every route but /api/health needs a bearer token. Pick a demo user at /dev/sign-in, or in a shell:',
     '    npm run token -- --list',
     `    curl -H "Authorization: Bearer $(npm run -s token -- sam.smith@huntingdonshire.example)" ${baseUrl}/api/me`,

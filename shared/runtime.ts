@@ -1,13 +1,20 @@
 import type { Settings } from './config/settings';
+import { createSeatDirectory } from './graph/graph-seat-directory';
 import type { HealthProbe } from './health/check-health';
 import { AccessTokenVerifier } from './identity/access-token-verifier';
 import { CachedTenantDirectory, type TenantDirectory } from './identity/tenant-directory';
+import type { LicenceFiles } from './licences/gateways';
+import type { ReconcilerDeps } from './licences/reconciler-deps';
 import { createBlobServiceClient } from './stores/blob/blob-client';
 import { HeartbeatStore } from './stores/blob/heartbeat-store';
+import { BlobLicenceFiles } from './stores/blob/licence-files';
+import { BlobRunLease } from './stores/blob/run-lease';
 import { CONTAINERS } from './stores/cosmos/containers';
 import { createCosmosClient } from './stores/cosmos/cosmos-client';
 import { createCosmosStores } from './stores/cosmos/cosmos-stores';
 import { findPartnershipByTenant } from './stores/cosmos/find-partnership-by-tenant';
+import { findReconciledPartnerships } from './stores/cosmos/find-reconciled-partnerships';
+import { StorageRunQueue } from './stores/queue/storage-run-queue';
 import type { Stores } from './stores/stores';
 
 /** Everything a use-case may be handed: settings and the gateways, chosen here and nowhere else. */
@@ -18,15 +25,33 @@ export type Runtime = {
   probes: Record<string, HealthProbe>;
   tenants: TenantDirectory;
   tokens: AccessTokenVerifier;
+  licenceFiles: LicenceFiles;
+  /** The licence reconciler's stores and gateways; `log` goes to the console unless a function passes its own. */
+  reconciler: ReconcilerDeps;
+  /** Partnerships with reconciler settings: the ones the schedule runs. */
+  reconciledPartnerships(): Promise<string[]>;
 };
 
 export function createRuntime(settings: Settings): Runtime {
   const cosmos = createCosmosClient(settings.cosmos);
   const database = cosmos.database(settings.cosmos.database);
   const blobService = createBlobServiceClient(settings.storage);
+  const stores = createCosmosStores(database);
+  const licenceFiles = new BlobLicenceFiles(blobService);
   return {
     settings,
-    stores: createCosmosStores(database),
+    stores,
+    licenceFiles,
+    reconciler: {
+      stores,
+      files: licenceFiles,
+      lease: new BlobRunLease(blobService),
+      queue: new StorageRunQueue(settings.storage.connectionString, settings.licences.runQueue),
+      directoryFor: (connection) => createSeatDirectory(connection, process.env),
+      now: () => new Date(),
+      log: (message) => console.log(`[licences] ${message}`),
+    },
+    reconciledPartnerships: () => findReconciledPartnerships(database.container(CONTAINERS.licenceConfig)),
     heartbeats: new HeartbeatStore(blobService),
     probes: {
       cosmos: () => database.read(),

@@ -7,7 +7,9 @@ import { callerFromRequest } from './caller-from-request';
 
 export type PublicContext = { request: HttpRequest; context: InvocationContext; runtime: Runtime };
 export type ApiContext = PublicContext & { caller: Caller };
-export type ApiResult = { status?: number; body?: unknown; etag?: string };
+/** A body sent as it is rather than as JSON (a CSV report); with a filename, browsers save it as that file. */
+export type FileBody = { text: string; contentType: string; filename?: string };
+export type ApiResult = { status?: number; body?: unknown; etag?: string; file?: FileBody };
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   'invalid-input': 400,
@@ -47,10 +49,20 @@ async function respond(context: InvocationContext, run: () => Promise<ApiResult>
     const result = await run();
     const headers: Record<string, string> = { ...API_HEADERS };
     if (result.etag) headers.etag = result.etag;
+    if (result.file)
+      return { status: result.status ?? 200, headers: fileHeaders(headers, result.file), body: result.file.text };
     return { status: result.status ?? 200, headers, body: JSON.stringify(result.body ?? null) };
   } catch (error) {
     return errorResponse(context, error);
   }
+}
+
+/** The same security headers as JSON answers, with the file's type and, for a download, its name. */
+function fileHeaders(headers: Record<string, string>, file: FileBody): Record<string, string> {
+  const withType = { ...headers, 'content-type': file.contentType };
+  if (!file.filename) return withType;
+  const filename = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  return { ...withType, 'content-disposition': `attachment; filename="${filename}"` };
 }
 
 function errorResponse(context: InvocationContext, error: unknown): HttpResponseInit {

@@ -36,6 +36,23 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
   }
 }
 
+/**
+ * Reads a CSV body (an HR feed), refusing another media type, an oversized body or an empty one with a clear 400,
+ * under the same size limit as JSON bodies.
+ */
+export async function readCsvBody(request: HttpRequest): Promise<string> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^text\/csv\b/i.test(type)) {
+    throw invalidInput(`Send the file as text/csv, not ${type ? `"${type}"` : 'without a content type'}.`);
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw invalidInput(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw invalidInput(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (text.trim() === '') throw invalidInput('The body is empty; send a CSV file with a header line.');
+  return text;
+}
+
 const pageQuery = z
   .object({
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),

@@ -6,11 +6,14 @@ import {
   HttpRequest,
   HttpResponse,
   InvocationContext,
+  type StorageQueueFunctionOptions,
   type Timer,
   type TimerFunctionOptions,
 } from '@azure/functions';
 import { Cron } from 'croner';
 import type { FunctionRegistrar } from '../../functions/registry';
+import { loadSettings } from '../../shared/config/settings';
+import { QueuePoller } from './queue-poller';
 import { compileRoute, type RouteMatcher } from './route-template';
 
 type HttpEntry = { name: string; options: HttpFunctionOptions; methods: string[]; match: RouteMatcher };
@@ -34,6 +37,8 @@ const MAX_BODY_BYTES = 100 * 1024 * 1024;
 export class LocalFunctionsHost implements FunctionRegistrar {
   private readonly httpFunctions: HttpEntry[] = [];
   private readonly timerFunctions = new Map<string, TimerEntry>();
+  private readonly queueFunctions = new Map<string, StorageQueueFunctionOptions>();
+  private readonly pollers: QueuePoller[] = [];
   private readonly jobs: Cron[] = [];
   private readonly devRoutes = new Map<string, DevRouteHandler>();
   private server: Server | undefined;
@@ -52,25 +57,34 @@ export class LocalFunctionsHost implements FunctionRegistrar {
     this.timerFunctions.set(name, { name, options });
   }
 
+  storageQueue(name: string, options: StorageQueueFunctionOptions): void {
+    this.queueFunctions.set(name, options);
+  }
+
   /** Serves a development route (the demo sign-in page): tooling, never part of the Functions app. */
   devRoute(method: 'GET' | 'POST', path: string, handler: DevRouteHandler): void {
     this.devRoutes.set(`${method} ${path}`, handler);
   }
 
-  /** Listens on 127.0.0.1 and starts the timers; resolves with the base URL. */
-  async start(port: number, options: { runTimers?: boolean } = {}): Promise<string> {
+  /**
+   * Listens on 127.0.0.1, starts the timers and polls the queues of queue-triggered functions; resolves with the
+   * base URL. A queue's connection names an environment variable holding a storage connection string, as in Azure.
+   */
+  async start(port: number, options: { runTimers?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve, reject) => {
       this.server?.once('error', reject);
       this.server?.listen(port, '127.0.0.1', () => resolve());
     });
     if (options.runTimers !== false) this.scheduleTimers();
+    this.startQueuePollers(options.env ?? process.env);
     const { port: actual } = this.server.address() as AddressInfo;
     return `http://localhost:${actual}`;
   }
 
   async stop(): Promise<void> {
     for (const job of this.jobs) job.stop();
+    await Promise.all(this.pollers.map((poller) => poller.stop()));
     const server = this.server;
     if (!server) return;
     await new Promise<void>((resolve) => {
@@ -82,6 +96,7 @@ export class LocalFunctionsHost implements FunctionRegistrar {
   describe(): {
     http: { name: string; methods: string[]; route: string }[];
     timers: { name: string; schedule: string }[];
+    queues: { name: string; queueName: string }[];
   } {
     return {
       http: this.httpFunctions.map((f) => ({
@@ -90,6 +105,7 @@ export class LocalFunctionsHost implements FunctionRegistrar {
         route: `${this.routePrefix}/${f.options.route ?? f.name}`,
       })),
       timers: [...this.timerFunctions.values()].map((t) => ({ name: t.name, schedule: t.options.schedule })),
+      queues: [...this.queueFunctions].map(([name, options]) => ({ name, queueName: options.queueName })),
     };
   }
 
@@ -116,6 +132,24 @@ export class LocalFunctionsHost implements FunctionRegistrar {
       this.log(`[timer] ${name} succeeded in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       this.log(`[timer] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  private startQueuePollers(env: NodeJS.ProcessEnv): void {
+    for (const [name, options] of this.queueFunctions) {
+      const connectionString = env[options.connection];
+      if (!connectionString)
+        throw new Error(`${name} reads its queue through ${options.connection}, which is not set.`);
+      const queueName = resolveAppSettings(options.queueName, env);
+      const poller = new QueuePoller(
+        name,
+        { ...options, queueName },
+        connectionString,
+        (n) => this.context(n),
+        this.log,
+      );
+      poller.start();
+      this.pollers.push(poller);
     }
   }
 
@@ -205,6 +239,19 @@ export class LocalFunctionsHost implements FunctionRegistrar {
 }
 
 class BodyTooLargeError extends Error {}
+
+/** `%NAME%` in a binding is the app setting NAME, as the Functions host reads it; the app's defaults apply. */
+function resolveAppSettings(expression: string, env: NodeJS.ProcessEnv): string {
+  const withDefaults: Record<string, string | undefined> = {
+    ...env,
+    LICENCE_RUN_QUEUE: loadSettings(env).licences.runQueue,
+  };
+  return expression.replace(/%([A-Za-z0-9_]+)%/g, (_, name: string) => {
+    const value = withDefaults[name];
+    if (value === undefined) throw new Error(`The app setting ${name} in "${expression}" is not set.`);
+    return value;
+  });
+}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Partnership } from '../../shared/schemas/partnership';
 import { buildDemoTenants, type SimulatedTenant } from '../tenants/demo-users';
+import {
+  type DemoLicenceTenants,
+  demoLicenceTenants,
+  LOCAL_RECONCILER_SECRET_SETTING,
+  reconcilerClients,
+} from '../tenants/graph/demo-licence-tenants';
+import { type RunningGraphSimulator, startGraphSimulator } from '../tenants/graph/graph-simulator';
 import { type RunningTenantSimulator, startTenantSimulator } from '../tenants/tenant-simulator';
 import { type RunningAzurite, startAzuriteStandIn } from './azurite-stand-in';
 import { LOCAL_COSMOS_KEY, type RunningCosmos, startCosmosStandIn } from './cosmos-stand-in';
@@ -18,6 +26,8 @@ export type LocalStack = {
   started: string[];
   /** The simulated partner tenants, when this stack started them. */
   tenants?: { authorityHost: string; list: SimulatedTenant[]; caCertFile: string };
+  /** Microsoft Graph for the demo councils' directories, when this stack started the tenants. */
+  graph?: { simulator: RunningGraphSimulator; licences: DemoLicenceTenants };
   stop(): Promise<void>;
 };
 
@@ -33,10 +43,11 @@ export async function startLocalStack(
   let cosmos: RunningCosmos | undefined;
   let azurite: RunningAzurite | undefined;
   let simulator: RunningTenantSimulator | undefined;
+  let graph: RunningGraphSimulator | undefined;
   const stackEnv: Record<string, string> = {};
   const started: string[] = [];
   const stop = async () => {
-    await Promise.allSettled([azurite?.stop(), cosmos?.close(), simulator?.close()]);
+    await Promise.allSettled([azurite?.stop(), cosmos?.close(), simulator?.close(), graph?.close()]);
   };
   let certificates: LocalCertificates | undefined;
   const localCertificates = async () => {
@@ -64,21 +75,38 @@ export async function startLocalStack(
       const apiClientId = env.API_CLIENT_ID ?? LOCAL_API_CLIENT_ID;
       const apiAppIdUri = env.API_APP_ID_URI ?? `api://${apiClientId}`;
       const tenants = buildDemoTenants([...partnerships]);
+      const licences = demoLicenceTenants(tenants, new Date());
+      const reconcilerSecret = randomBytes(24).toString('base64url');
       simulator = await startTenantSimulator({
         certificates: local,
         tenants,
         api: { clientId: apiClientId, appIdUri: apiAppIdUri },
         publicClientIds: [apiClientId],
+        confidentialClients: licences ? reconcilerClients(licences.partnerTenants, reconcilerSecret) : [],
       });
       // The API fetches the tenants' signing keys over https: trust the local CA (in addition to the public ones).
       trustLocalCertificateAuthority(local.ca);
       Object.assign(stackEnv, { ENTRA_AUTHORITY_HOST: simulator.authorityHost, API_CLIENT_ID: apiClientId });
       started.push(`Simulated tenants     ${simulator.authorityHost} (${tenants.length} councils, in memory)`);
+      if (licences) {
+        graph = await startGraphSimulator({
+          certificates: local,
+          authorityHost: simulator.authorityHost,
+          population: licences.population,
+          tenants: licences.graphTenants,
+        });
+        stackEnv[LOCAL_RECONCILER_SECRET_SETTING] = reconcilerSecret;
+        const users = licences.graphTenants.reduce((sum, t) => sum + licences.population.size(t.populationIndex), 0);
+        started.push(
+          `Simulated Graph       ${graph.baseUrl} (${users} users in ${licences.graphTenants.length} councils)`,
+        );
+      }
       return {
         env: stackEnv,
         started,
         stop,
         tenants: { authorityHost: simulator.authorityHost, list: tenants, caCertFile: local.caCertFile },
+        ...(graph && licences ? { graph: { simulator: graph, licences } } : {}),
       };
     }
   } catch (error) {

@@ -1,6 +1,10 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Mondays at 06:00 UTC, before licence administrators start the week. */
+export const DEFAULT_RECONCILE_SCHEDULE = '0 0 6 * * 1';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -28,6 +32,19 @@ const environmentSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(''),
   LOCAL_HOST_PORT: port.default(7071),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** When the licence reconciler runs for every partnership: six-field NCRONTAB, weekly by default. */
+  LICENCE_RECONCILE_SCHEDULE: z
+    .string()
+    .refine(isSixFieldCron, 'LICENCE_RECONCILE_SCHEDULE: a six-field NCRONTAB, such as 0 0 6 * * 1 (Mondays 06:00)')
+    .default(DEFAULT_RECONCILE_SCHEDULE),
+  /** The Storage queue of licence runs; the worker function names it as %LICENCE_RUN_QUEUE%. */
+  LICENCE_RUN_QUEUE: z
+    .string()
+    .regex(
+      /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+      'LICENCE_RUN_QUEUE: a Storage queue name (3-63 lower-case letters, digits, single hyphens)',
+    )
+    .default('licence-runs'),
 });
 
 export type Settings = {
@@ -38,6 +55,7 @@ export type Settings = {
   allowedOrigins: string[];
   localHostPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  licences: { reconcileSchedule: string; runQueue: string };
 };
 
 export class ConfigurationError extends Error {
@@ -79,6 +97,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     allowedOrigins,
     localHostPort: values.LOCAL_HOST_PORT,
     logLevel: values.LOG_LEVEL,
+    licences: { reconcileSchedule: values.LICENCE_RECONCILE_SCHEDULE, runQueue: values.LICENCE_RUN_QUEUE },
   };
 }
 
@@ -121,6 +140,16 @@ function isLoopbackUrl(value: string | undefined): boolean {
   if (value === undefined || !URL.canParse(value)) return false;
   const host = new URL(value).hostname;
   return LOOPBACK_HOSTS.has(host) || /^127\./.test(host);
+}
+
+function isSixFieldCron(expression: string): boolean {
+  if (expression.trim().split(/\s+/).length !== 6) return false;
+  try {
+    new Cron(expression, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function listOf(commaSeparated: string): string[] {

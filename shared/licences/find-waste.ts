@@ -30,6 +30,8 @@ export type Finding = {
   /** The SKUs whose cost this finding counts. */
   skuPartNumbers: string[];
   annualCostPence: number;
+  /** The annual cost by the council that would save it: whose seat goes, or who need not buy one. */
+  costByPartner: Record<string, number>;
   confidence: 'high' | 'medium' | null;
   reasons: string[];
   recommendedAction: string;
@@ -66,36 +68,30 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export function findWaste(input: WasteInput): Finding[] {
   const excluded = activeExclusions(input);
-  const licensed = input.accounts.filter(
-    (a) => paidSkus(input.prices, a.skuIds).length > 0 && !excluded.has(accountKey(a)),
-  );
+  const isExcluded = (account: LicensedAccount) => excluded.size > 0 && excluded.has(accountKey(account));
+  const licensed = input.accounts.filter((a) => paidSkus(input.prices, a.skuIds).length > 0 && !isExcluded(a));
+  // By identity: the people are made of these very accounts, and 100,000 key strings a run are not free.
+  const licensedSet = new Set(licensed);
   const findings: Finding[] = [];
-  const wholeAccountWaste = new Set<string>();
+  const wholeAccountWaste = new Set<LicensedAccount>();
 
   for (const account of licensed) {
     const finding = wholeAccountFinding(account, input);
     if (!finding) continue;
     findings.push(finding);
-    wholeAccountWaste.add(accountKey(account));
+    wholeAccountWaste.add(account);
   }
   for (const person of input.people) {
     if (person.confidence === 'candidate' || excluded.has(person.id)) continue;
-    const seats = person.accounts.filter(
-      (a) => licensed.some((l) => accountKey(l) === accountKey(a)) && !wholeAccountWaste.has(accountKey(a)),
-    );
+    const seats = person.accounts.filter((a) => licensedSet.has(a) && !wholeAccountWaste.has(a));
     if (new Set(seats.map((a) => a.tenantId)).size > 1) findings.push(duplicateSeat(person, seats, input));
   }
   for (const account of licensed) {
-    if (wholeAccountWaste.has(accountKey(account))) continue;
+    if (wholeAccountWaste.has(account)) continue;
     const overlapping = overlappedSkus(input.prices, account.skuIds);
     if (overlapping.length > 0) {
       findings.push({
-        ...base(
-          'overlapping-skus',
-          [account],
-          input,
-          overlapping.map((s) => s.skuId),
-        ),
+        ...base('overlapping-skus', [account], input, [{ account, skuIds: overlapping.map((s) => s.skuId) }]),
         confidence: null,
         reasons: [
           `${overlapping.map((s) => s.skuPartNumber).join(', ')} included in a higher licence on the same account`,
@@ -112,7 +108,7 @@ function wholeAccountFinding(account: LicensedAccount, input: WasteInput): Findi
   const leaving = leaveDate(account, input);
   if (leaving && leaving.getTime() <= input.now.getTime()) {
     return {
-      ...base('leaver-licensed', [account], input, account.skuIds),
+      ...base('leaver-licensed', [account], input, wholeSeat(account)),
       confidence: null,
       reasons: [`left on ${leaving.toISOString().slice(0, 10)}`],
       recommendedAction: `Remove the licences of ${account.userPrincipalName} and disable the account.`,
@@ -120,7 +116,7 @@ function wholeAccountFinding(account: LicensedAccount, input: WasteInput): Findi
   }
   if (!account.accountEnabled) {
     return {
-      ...base('disabled-licensed', [account], input, account.skuIds),
+      ...base('disabled-licensed', [account], input, wholeSeat(account)),
       confidence: null,
       reasons: ['account disabled'],
       recommendedAction: `Remove the licences of the disabled account ${account.userPrincipalName}.`,
@@ -130,7 +126,7 @@ function wholeAccountFinding(account: LicensedAccount, input: WasteInput): Findi
   const cutoff = input.now.getTime() - input.inactiveDays * DAY_MS;
   if (lastSignIn !== undefined && (lastSignIn === null || Date.parse(lastSignIn) < cutoff)) {
     return {
-      ...base('inactive-licensed', [account], input, account.skuIds),
+      ...base('inactive-licensed', [account], input, wholeSeat(account)),
       confidence: null,
       reasons: [lastSignIn === null ? 'never signed in' : `last signed in on ${lastSignIn.slice(0, 10)}`],
       recommendedAction: `Ask whether ${account.displayName} still needs a seat; remove it if not.`,
@@ -143,12 +139,7 @@ function duplicateSeat(person: MatchedPerson, seats: LicensedAccount[], input: W
   const keep = [...seats].sort((a, b) => signInTime(b) - signInTime(a) || 0)[0] as LicensedAccount;
   const spare = seats.filter((a) => a !== keep);
   return {
-    ...base(
-      'duplicate-seat',
-      seats,
-      input,
-      spare.flatMap((a) => a.skuIds),
-    ),
+    ...base('duplicate-seat', seats, input, spare.flatMap(wholeSeat)),
     id: `duplicate-seat:${person.id}`,
     confidence: person.confidence === 'candidate' ? null : person.confidence,
     reasons: person.reasons,
@@ -168,9 +159,11 @@ function startersAlreadyLicensed(licensed: readonly LicensedAccount[], input: Wa
             a.emails.includes(starter.workEmail.toLowerCase())),
       );
       return elsewhere.map<Finding>((account) => ({
-        ...base('starter-already-licensed', [account], input, account.skuIds),
+        ...base('starter-already-licensed', [account], input, [
+          { account: { ...account, partnerCode: starter.partnerCode }, skuIds: account.skuIds },
+        ]),
         id: `starter-already-licensed:${starter.partnerCode}:${starter.employeeNumber}:${accountKey(account)}`,
-        partnerCodes: [...new Set([starter.partnerCode, account.partnerCode])],
+        partnerCodes: [...new Set([starter.partnerCode, account.partnerCode])].sort(),
         confidence: account.employeeId ? 'high' : 'medium',
         reasons: [
           `${starter.name} starts at ${starter.partnerCode} on ${starter.startDate} and holds a seat at ${account.partnerCode}`,
@@ -180,8 +173,18 @@ function startersAlreadyLicensed(licensed: readonly LicensedAccount[], input: Wa
     });
 }
 
-function base(type: FindingType, accounts: LicensedAccount[], input: WasteInput, costedSkuIds: readonly string[]) {
-  const skuName = (id: string) => input.prices.skus.find((sku) => sku.skuId === id)?.skuPartNumber ?? id;
+/** Seats whose cost a finding counts, and whose council saves it. */
+type CostedSeat = { account: Pick<LicensedAccount, 'partnerCode'>; skuIds: readonly string[] };
+
+const wholeSeat = (account: LicensedAccount): CostedSeat[] => [{ account, skuIds: account.skuIds }];
+
+function base(type: FindingType, accounts: LicensedAccount[], input: WasteInput, costed: readonly CostedSeat[]) {
+  const costedSkuIds = costed.flatMap((seat) => seat.skuIds);
+  const costByPartner: Record<string, number> = {};
+  for (const seat of costed) {
+    const cost = annualCostPence(input.prices, seat.skuIds);
+    if (cost > 0) costByPartner[seat.account.partnerCode] = (costByPartner[seat.account.partnerCode] ?? 0) + cost;
+  }
   return {
     id: `${type}:${accounts.map(accountKey).sort().join('+')}`,
     type,
@@ -194,21 +197,39 @@ function base(type: FindingType, accounts: LicensedAccount[], input: WasteInput,
       displayName: a.displayName,
       skuPartNumbers: paidSkus(input.prices, a.skuIds).map((sku) => sku.skuPartNumber),
     })),
-    skuPartNumbers: paidSkus(input.prices, costedSkuIds).map((sku) => skuName(sku.skuId)),
+    skuPartNumbers: paidSkus(input.prices, costedSkuIds).map((sku) => sku.skuPartNumber),
     annualCostPence: annualCostPence(input.prices, costedSkuIds),
+    costByPartner,
   };
 }
 
 function leaveDate(account: LicensedAccount, input: WasteInput): Date | null {
   if (account.employeeLeaveDateTime) return new Date(account.employeeLeaveDateTime);
-  const record = input.hr.find(
-    (r) =>
-      r.leaveDate &&
-      r.partnerCode === account.partnerCode &&
-      ((account.employeeId && r.employeeNumber.trim().toUpperCase() === account.employeeId.trim().toUpperCase()) ||
-        account.emails.includes(r.workEmail.toLowerCase())),
-  );
+  const leavers = leaversOf(input.hr);
+  if (leavers.size === 0) return null;
+  const keys = [
+    ...(account.employeeId ? [`${account.partnerCode}|id|${account.employeeId.trim().toUpperCase()}`] : []),
+    ...account.emails.map((email) => `${account.partnerCode}|mail|${email}`),
+  ];
+  const record = keys.map((key) => leavers.get(key)).find(Boolean);
   return record?.leaveDate ? new Date(record.leaveDate) : null;
+}
+
+const leaverIndexes = new WeakMap<readonly HrRecord[], Map<string, HrRecord>>();
+
+/** The HR feed's leavers by council and employee number or email, built once per feed: every seat is looked up. */
+function leaversOf(hr: readonly HrRecord[]): Map<string, HrRecord> {
+  let index = leaverIndexes.get(hr);
+  if (!index) {
+    index = new Map();
+    for (const record of hr) {
+      if (!record.leaveDate) continue;
+      index.set(`${record.partnerCode}|id|${record.employeeNumber.trim().toUpperCase()}`, record);
+      index.set(`${record.partnerCode}|mail|${record.workEmail.toLowerCase()}`, record);
+    }
+    leaverIndexes.set(hr, index);
+  }
+  return index;
 }
 
 function activeExclusions(input: WasteInput): Set<string> {

@@ -39,9 +39,9 @@ export function normalisedEmails(mail: string | null | undefined, proxyAddresses
 /** A person's name reduced for comparison: case, accents, punctuation and order of words do not matter. */
 export function normalisedName(account: Pick<LicensedAccount, 'displayName' | 'givenName' | 'surname'>): string | null {
   const full = account.givenName && account.surname ? `${account.givenName} ${account.surname}` : account.displayName;
-  const words = full
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most names are plain ASCII; only the others need decomposing to drop their accents.
+  const plain = /^[\x20-\x7e]*$/.test(full) ? full : full.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words = plain
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z\s-]/g, ' ')

@@ -128,12 +128,23 @@ function linkAcrossTenants(holders: LicensedAccount[], onPair: (a: LicensedAccou
   }
 }
 
+/** Accounts sharing a key, for keys held by more than one account; a key held once costs no array. */
 function groupBy(accounts: readonly LicensedAccount[], keysOf: (account: LicensedAccount) => string[]) {
-  const groups = new Map<string, LicensedAccount[]>();
+  const first = new Map<string, LicensedAccount>();
+  const shared = new Map<string, LicensedAccount[]>();
   for (const account of accounts) {
-    for (const key of keysOf(account)) groups.set(key, [...(groups.get(key) ?? []), account]);
+    for (const key of keysOf(account)) {
+      const holders = shared.get(key);
+      if (holders) {
+        holders.push(account);
+        continue;
+      }
+      const earlier = first.get(key);
+      if (earlier) shared.set(key, [earlier, account]);
+      else first.set(key, account);
+    }
   }
-  return [...groups.entries()].filter(([, holders]) => holders.length > 1);
+  return shared;
 }
 
 const personId = (accounts: readonly LicensedAccount[]) => accounts.map(accountKey).sort().join('+');

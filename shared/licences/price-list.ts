@@ -18,8 +18,26 @@ export function annualCostPence(prices: PriceList, skuIds: readonly string[]): n
   return paidSkus(prices, skuIds).reduce((sum, sku) => sum + sku.monthlyPence * 12, 0);
 }
 
+/** The paid SKUs among `skuIds`, in order; called for every seat of every run, so the list is indexed once. */
 export function paidSkus(prices: PriceList, skuIds: readonly string[]): SkuPrice[] {
-  return skuIds.flatMap((id) => prices.skus.filter((sku) => sku.skuId === id && sku.paid));
+  const paid = paidIndex(prices);
+  const found: SkuPrice[] = [];
+  for (const id of skuIds) {
+    const sku = paid.get(id.toLowerCase());
+    if (sku) found.push(sku);
+  }
+  return found;
+}
+
+const indexes = new WeakMap<PriceList, Map<string, SkuPrice>>();
+
+function paidIndex(prices: PriceList): Map<string, SkuPrice> {
+  let index = indexes.get(prices);
+  if (!index) {
+    index = new Map(prices.skus.filter((sku) => sku.paid).map((sku) => [sku.skuId.toLowerCase(), sku]));
+    indexes.set(prices, index);
+  }
+  return index;
 }
 
 /** The paid SKUs on one account that a higher product of the same family already includes. */

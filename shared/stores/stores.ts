@@ -1,3 +1,12 @@
+import type { FindingStore } from '../licences/gateways';
+import type {
+  ExclusionRecord,
+  HrFeedRow,
+  LicenceSettingsRecord,
+  MatchDecisionRecord,
+  PriceListRecord,
+} from '../licences/licence-records';
+import type { LicenceRun } from '../licences/licence-run';
 import type { Application } from '../schemas/applications';
 import type { AuditEntry } from '../schemas/audit';
 import type { CapitalBid } from '../schemas/bids';
@@ -22,6 +31,14 @@ export type Stores = {
   projects: RecordStore<Project>;
   /** Append-only: the use-cases can create and read entries, never replace them. */
   audit: Pick<RecordStore<AuditEntry>, 'create' | 'list' | 'listAll'>;
+  licenceRuns: RecordStore<LicenceRun>;
+  licenceFindings: FindingStore;
+  licenceDecisions: RecordStore<MatchDecisionRecord>;
+  licenceExclusions: RecordStore<ExclusionRecord>;
+  /** The price list and the reconciler settings share one container, one record each. */
+  licencePrices: RecordStore<PriceListRecord>;
+  licenceSettings: RecordStore<LicenceSettingsRecord>;
+  hrFeed: RecordStore<HrFeedRow>;
 };
 
 /** The stores a plan import writes, one per collection of the import document. */

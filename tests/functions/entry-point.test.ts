@@ -46,8 +46,14 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
       const trigger = bindings.find((b) => b.type.endsWith('Trigger'));
       if (definition.kind === 'http') {
         expect(trigger).toMatchObject({ type: 'httpTrigger', route: definition.options.route });
-      } else {
+      } else if (definition.kind === 'timer') {
         expect(trigger).toMatchObject({ type: 'timerTrigger', schedule: definition.options.schedule });
+      } else {
+        expect(trigger).toMatchObject({
+          type: 'queueTrigger',
+          queueName: definition.options.queueName,
+          connection: definition.options.connection,
+        });
       }
     }
   });

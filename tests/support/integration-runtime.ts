@@ -16,6 +16,7 @@ export function integrationEnv(overrides: Record<string, string> = {}): Record<s
     COSMOS_DATABASE: `test-${randomUUID().slice(0, 8)}`,
     STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
     API_CLIENT_ID: LOCAL_API_CLIENT_ID,
+    LICENCE_RUN_QUEUE: `licence-runs-${randomUUID().slice(0, 8)}`,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../local/stack/local
 import { trustLocalCertificateAuthority } from '../../local/stack/trust-local-ca';
 import { buildDemoTenants, type SimulatedTenant } from '../../local/tenants/demo-users';
 import { type RunningTenantSimulator, startTenantSimulator } from '../../local/tenants/tenant-simulator';
+import type { Runtime } from '../../shared/runtime';
 import type { DemoDataset } from '../../shared/schemas/plan-import';
 import { createIntegrationRuntime, integrationEnv } from './integration-runtime';
 
@@ -38,6 +39,8 @@ export type SecuredApp = {
   baseUrl: string;
   simulator: RunningTenantSimulator;
   datasets: DemoDataset[];
+  /** A runtime over the same database and storage as the app's, for tests to seed records the API only reads. */
+  runtime: Runtime;
   tokenFor(userPrincipalName: string): Promise<string>;
   stop(): Promise<void>;
 };
@@ -72,6 +75,7 @@ export async function startSecuredApp(): Promise<SecuredApp> {
     baseUrl,
     simulator,
     datasets,
+    runtime,
     tokenFor: (userPrincipalName) => simulator.issueUserAccessToken(userPrincipalName),
     stop: async () => {
       await host.stop();

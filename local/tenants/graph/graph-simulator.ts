@@ -10,7 +10,7 @@ import {
   decodeSkipToken,
   encodeSkipToken,
   GraphRequestError,
-  isLicensed,
+  matchesFilter,
   parseUsersQuery,
   project,
   type UsersQuery,
@@ -27,6 +27,8 @@ export type GraphFaults = {
   pageDelayMs?: number;
   /** Answer every delta token with 410 Gone, as Graph does once a token has expired. */
   expireDeltaTokens?: boolean;
+  /** Send changed users in a delta round with only their id and name, as Graph may ("at least the updated properties"). */
+  partialDeltaUsers?: boolean;
 };
 
 export type SentMail = { tenantId: string; fromUserId: string; message: unknown; at: string };
@@ -98,7 +100,8 @@ export async function startGraphSimulator(options: {
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: `${options.authorityHost}/${tid}/v2.0`,
-        audience: GRAPH_AUDIENCES,
+        // Each cloud's Graph also accepts tokens for its own URI (the `${graphBaseUrl}/.default` scope): here baseUrl.
+        audience: [...GRAPH_AUDIENCES, baseUrl],
       });
       return { tenant, roles: Array.isArray(payload.roles) ? payload.roles.map(String) : [] };
     } catch {
@@ -166,7 +169,22 @@ export async function startGraphSimulator(options: {
         now: Date.now(),
         expireTokens: fault.expireDeltaTokens,
       });
+      if (fault.partialDeltaUsers && url.searchParams.has('$deltatoken')) {
+        const page = body as { value: Record<string, unknown>[] };
+        page.value = page.value.map((user) => ({ id: user.id, displayName: user.displayName }));
+      }
       return { status: 200, headers: {}, body };
+    }
+    const single = /^\/users\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (method === 'GET' && single?.[1]) {
+      need('User.Read.All');
+      const population = options.population;
+      for (let i = 0; i < population.size(tenant.populationIndex); i++) {
+        const user = population.userAt(tenant.populationIndex, i);
+        if (user.id === single[1])
+          return { status: 200, headers: {}, body: project(user, parseUsersQuery(url.searchParams, undefined).select) };
+      }
+      throw new GraphRequestError(404, 'Request_ResourceNotFound', `Resource '${single[1]}' does not exist.`);
     }
     if (method === 'GET' && url.pathname === '/subscribedSkus') {
       need('Organization.Read.All');
@@ -205,20 +223,20 @@ export async function startGraphSimulator(options: {
     while (position < size && value.length < query.top) {
       const user = population.userAt(tenant.populationIndex, position);
       position += 1;
-      if (!query.licensedOnly || isLicensed(user)) value.push(project(user, query.select));
+      if (matchesFilter(user, query)) value.push(project(user, query.select));
     }
     const page: Record<string, unknown> = { '@odata.context': `${baseUrl}/v1.0/$metadata#users` };
-    if (query.count && query.position === 0) page['@odata.count'] = countUsers(tenant, query.licensedOnly);
+    if (query.count && query.position === 0) page['@odata.count'] = countUsers(tenant, query);
     page.value = value;
     if (position < size)
       page['@odata.nextLink'] = `${baseUrl}/v1.0/users?$skiptoken=${encodeSkipToken(query, position)}`;
     return page;
   };
 
-  const countUsers = (tenant: GraphTenant, licensedOnly: boolean) => {
+  const countUsers = (tenant: GraphTenant, query: UsersQuery) => {
     let count = 0;
     for (let i = 0; i < options.population.size(tenant.populationIndex); i++) {
-      if (!licensedOnly || isLicensed(options.population.userAt(tenant.populationIndex, i))) count += 1;
+      if (matchesFilter(options.population.userAt(tenant.populationIndex, i), query)) count += 1;
     }
     return count;
   };

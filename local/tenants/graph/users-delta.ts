@@ -11,7 +11,8 @@ type DeltaToken = { select: string[]; version: number; issuedAt: number };
 
 /**
  * One page of `/users/delta`, as Graph pages it: without a token, every user, ending with an `@odata.deltaLink`;
- * with the `$deltatoken` of that link, only the users changed since, ending with a new delta link. Page size comes
+ * with the `$deltatoken` of that link, only the users changed since, ending with a new delta link; with
+ * `$deltatoken=latest`, no users and a delta link at the current version. Page size comes
  * from `Prefer: odata.maxpagesize`. A token older than Graph's lifetime, or any token once `expireTokens` is set,
  * gets 410 Gone: the client must run a full scan again.
  */
@@ -58,6 +59,11 @@ function stateFrom(
   const skip = params.get('$skiptoken');
   if (skip) return decode<DeltaState>(skip);
   const deltaToken = params.get('$deltatoken');
+  if (deltaToken === 'latest') {
+    // Graph's way to start tracking from now without reading everyone: no users, a delta link at this version.
+    const version = population.version();
+    return { select: selectFrom(params), since: version, upTo: version, offset: 0, initial: false };
+  }
   if (deltaToken) {
     const token = decode<DeltaToken>(deltaToken);
     if (options.expireTokens || options.now - token.issuedAt > DELTA_TOKEN_LIFETIME_MS) {
@@ -69,6 +75,10 @@ function stateFrom(
     }
     return { select: token.select, since: token.version, upTo: population.version(), offset: 0, initial: false };
   }
+  return { select: selectFrom(params), since: 0, upTo: population.version(), offset: 0, initial: true };
+}
+
+function selectFrom(params: URLSearchParams): string[] {
   const select = (params.get('$select') ?? 'id,displayName').split(',').map((field) => field.trim());
   const unknown = select.find((field) => !(USER_FIELDS as readonly string[]).includes(field));
   if (unknown) {
@@ -78,7 +88,7 @@ function stateFrom(
       `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`,
     );
   }
-  return { select, since: 0, upTo: population.version(), offset: 0, initial: true };
+  return select;
 }
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -10,7 +10,17 @@ export const MAX_PAGE = 999;
 /** Graph allows smaller pages when sign-in activity is selected. */
 export const MAX_PAGE_WITH_SIGN_IN = 500;
 
-export type UsersQuery = { select: string[]; licensedOnly: boolean; count: boolean; top: number };
+export type UsersQuery = {
+  select: string[];
+  licensedOnly: boolean;
+  /** A range of userPrincipalName (`ge` / `le`, compared without case), as Graph filters it: for split scans. */
+  upnFrom: string | null;
+  upnTo: string | null;
+  count: boolean;
+  top: number;
+};
+
+const UPN_CLAUSE = /^userPrincipalName (ge|le) '((?:[^']|'')*)'$/i;
 
 export class GraphRequestError extends Error {
   constructor(
@@ -37,13 +47,21 @@ export function parseUsersQuery(params: URLSearchParams, consistencyLevel: strin
     );
   }
   const filter = params.get('$filter');
-  const licensedOnly = filter !== null && LICENSED_FILTER.test(filter.trim());
-  if (filter !== null && !licensedOnly) {
-    throw new GraphRequestError(
-      400,
-      'Request_UnsupportedQuery',
-      'Unsupported or invalid query filter clause specified.',
-    );
+  let licensedOnly = false;
+  let upnFrom: string | null = null;
+  let upnTo: string | null = null;
+  for (const clause of filter === null ? [] : filter.trim().split(/\s+and\s+/i)) {
+    const upn = UPN_CLAUSE.exec(clause.trim());
+    if (LICENSED_FILTER.test(clause.trim())) licensedOnly = true;
+    else if (upn?.[1]?.toLowerCase() === 'ge') upnFrom = (upn[2] ?? '').replace(/''/g, "'").toLowerCase();
+    else if (upn?.[1]?.toLowerCase() === 'le') upnTo = (upn[2] ?? '').replace(/''/g, "'").toLowerCase();
+    else {
+      throw new GraphRequestError(
+        400,
+        'Request_UnsupportedQuery',
+        'Unsupported or invalid query filter clause specified.',
+      );
+    }
   }
   const count = params.get('$count') === 'true';
   if ((licensedOnly || count) && consistencyLevel?.toLowerCase() !== 'eventual') {
@@ -62,7 +80,7 @@ export function parseUsersQuery(params: URLSearchParams, consistencyLevel: strin
       `Invalid page size specified: '${params.get('$top')}'. Must be between 1 and ${max}.`,
     );
   }
-  return { select, licensedOnly, count, top };
+  return { select, licensedOnly, upnFrom, upnTo, count, top };
 }
 
 /** The user with only the selected fields, as Graph returns it. */
@@ -72,6 +90,13 @@ export function project(user: SimulatedGraphUser, select: readonly string[]): Re
 }
 
 export const isLicensed = (user: SimulatedGraphUser) => user.assignedLicenses.length > 0;
+
+/** Whether a user passes the query's filter: licensed, and within the userPrincipalName range. */
+export function matchesFilter(user: SimulatedGraphUser, query: Omit<UsersQuery, 'select' | 'count' | 'top'>): boolean {
+  if (query.licensedOnly && !isLicensed(user)) return false;
+  const upn = user.userPrincipalName.toLowerCase();
+  return (query.upnFrom == null || upn >= query.upnFrom) && (query.upnTo == null || upn <= query.upnTo);
+}
 
 /** `$skiptoken`: where the next page starts and the query it continues, opaque to clients as Graph's is. */
 export function encodeSkipToken(query: UsersQuery, position: number): string {

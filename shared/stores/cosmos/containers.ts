@@ -10,6 +10,12 @@ export const CONTAINERS = {
   kpiMeasurements: 'kpiMeasurements',
   projects: 'projects',
   audit: 'audit',
+  licenceRuns: 'licenceRuns',
+  licenceFindings: 'licenceFindings',
+  licenceDecisions: 'licenceDecisions',
+  licenceExclusions: 'licenceExclusions',
+  licenceConfig: 'licenceConfig',
+  hrFeed: 'hrFeed',
 } as const;
 
 export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];

@@ -1,6 +1,7 @@
 import type { Database } from '@azure/cosmos';
 import type { Stores } from '../stores';
 import { CONTAINERS } from './containers';
+import { CosmosFindingStore } from './cosmos-finding-store';
 import { CosmosRecordStore } from './cosmos-record-store';
 
 export function createCosmosStores(database: Database): Stores {
@@ -16,5 +17,12 @@ export function createCosmosStores(database: Database): Stores {
     kpiMeasurements: store('kpiMeasurements'),
     projects: store('projects'),
     audit: store('audit'),
+    licenceRuns: store('licenceRuns'),
+    licenceFindings: new CosmosFindingStore(database.container(CONTAINERS.licenceFindings)),
+    licenceDecisions: store('licenceDecisions'),
+    licenceExclusions: store('licenceExclusions'),
+    licencePrices: store('licenceConfig'),
+    licenceSettings: store('licenceConfig'),
+    hrFeed: store('hrFeed'),
   };
 }

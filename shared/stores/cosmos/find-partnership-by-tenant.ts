@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Partnership } from '../../schemas/partnership';
 
-/** The partnership with a partner in the tenant: the one query that crosses partitions, cached by its caller. */
+/** The partnership with a partner in the tenant: a query across partitions, cached by its caller. */
 export async function findPartnershipByTenant(container: Container, tenantId: string): Promise<Partnership | null> {
   const { resources } = await container.items
     .query<Partnership & { sequence?: number }>({

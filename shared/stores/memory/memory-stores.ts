@@ -1,4 +1,5 @@
 import type { Stores } from '../stores';
+import { MemoryFindingStore } from './memory-finding-store';
 import { MemoryRecordStore } from './memory-record-store';
 
 /** A fresh set of in-memory stores, for unit tests. */
@@ -14,5 +15,12 @@ export function createMemoryStores(): Stores {
     kpiMeasurements: new MemoryRecordStore(),
     projects: new MemoryRecordStore(),
     audit: new MemoryRecordStore(),
+    licenceRuns: new MemoryRecordStore(),
+    licenceFindings: new MemoryFindingStore(),
+    licenceDecisions: new MemoryRecordStore(),
+    licenceExclusions: new MemoryRecordStore(),
+    licencePrices: new MemoryRecordStore(),
+    licenceSettings: new MemoryRecordStore(),
+    hrFeed: new MemoryRecordStore(),
   };
 }

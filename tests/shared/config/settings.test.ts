@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadSettings } from '../../../shared/config/settings';
+import { ConfigurationError, DEFAULT_RECONCILE_SCHEDULE, loadSettings } from '../../../shared/config/settings';
 
 /** What `npm start` gives a development machine: the local stand-ins. */
 const development = {
@@ -53,6 +53,7 @@ describe('loadSettings: accepted environments', () => {
       allowedOrigins: [],
       localHostPort: 7071,
       logLevel: 'info',
+      licences: { reconcileSchedule: '0 0 6 * * 1', runQueue: 'licence-runs' },
     });
   });
 
@@ -219,5 +220,59 @@ describe('loadSettings: production refuses what only suits a development machine
       problems = (error as { problems: string[] }).problems;
     }
     expect(problems.map((p) => p.split(':')[0])).toEqual(['COSMOS_ENDPOINT']);
+  });
+});
+
+describe('loadSettings: the licence reconciler', () => {
+  it('runs the reconciler on Mondays at 06:00 and queues runs on licence-runs unless told otherwise', () => {
+    expect(loadSettings(development).licences).toEqual({
+      reconcileSchedule: '0 0 6 * * 1',
+      runQueue: 'licence-runs',
+    });
+    expect(loadSettings(production).licences.reconcileSchedule).toBe(DEFAULT_RECONCILE_SCHEDULE);
+  });
+
+  it('takes another six-field NCRONTAB schedule and another queue name', () => {
+    const settings = loadSettings({
+      ...development,
+      LICENCE_RECONCILE_SCHEDULE: '0 30 2 * * *',
+      LICENCE_RUN_QUEUE: 'licence-runs-2',
+    });
+    expect(settings.licences).toEqual({ reconcileSchedule: '0 30 2 * * *', runQueue: 'licence-runs-2' });
+    for (const schedule of ['0 0 6 * * 1-5', '0 */15 * * * *', '0 0 6 1 * *']) {
+      expect(problemsOf({ ...development, LICENCE_RECONCILE_SCHEDULE: schedule }), schedule).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['a five-field cron', '0 6 * * 1'],
+    ['a seven-field cron', '0 0 6 * * 1 2027'],
+    ['garbage', 'every monday'],
+    ['six fields that are not a schedule', '0 0 25 * * 1'],
+    ['nothing', ''],
+  ])('refuses %s as LICENCE_RECONCILE_SCHEDULE, naming the setting', (_, schedule) => {
+    const problems = problemsOf({ ...development, LICENCE_RECONCILE_SCHEDULE: schedule });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^LICENCE_RECONCILE_SCHEDULE: .*six-field NCRONTAB/);
+  });
+
+  it.each([
+    ['upper case', 'Licence-Runs'],
+    ['a double hyphen', 'licence--runs'],
+    ['a leading hyphen', '-licence-runs'],
+    ['a trailing hyphen', 'licence-runs-'],
+    ['too short', 'lr'],
+    ['too long', 'l'.repeat(64)],
+    ['an underscore', 'licence_runs'],
+  ])('refuses a queue name with %s as LICENCE_RUN_QUEUE, naming the setting', (_, queue) => {
+    const problems = problemsOf({ ...development, LICENCE_RUN_QUEUE: queue });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^LICENCE_RUN_QUEUE: .*Storage queue name/);
+  });
+
+  it('accepts queue names at the limits of what Storage allows', () => {
+    for (const queue of ['abc', 'a'.repeat(63), '1-2-3']) {
+      expect(problemsOf({ ...development, LICENCE_RUN_QUEUE: queue }), queue).toEqual([]);
+    }
   });
 });

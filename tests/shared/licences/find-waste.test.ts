@@ -142,7 +142,7 @@ describe('findWaste', () => {
     });
     expect(finding).toMatchObject({
       type: 'starter-already-licensed',
-      partnerCodes: ['HDC', 'CCC'],
+      partnerCodes: ['CCC', 'HDC'],
       confidence: 'medium',
     });
   });

@@ -1,0 +1,25 @@
+import type { InvocationContext } from '@azure/functions';
+import { z } from 'zod';
+import { executeRun } from '../../shared/licences/execute-run';
+import { queueFunction } from '../registry';
+import { getRuntime } from '../runtime';
+
+const message = z.object({ partnershipId: z.string().min(1), runId: z.string().min(1) }).strict();
+
+/** Works through a queued reconciliation, off the request that asked for it; a malformed message is dropped. */
+async function runReconciliation(queued: unknown, context: InvocationContext): Promise<void> {
+  const parsed = message.safeParse(queued);
+  if (!parsed.success) {
+    context.error(`Dropped a message that is not a run request: ${JSON.stringify(queued).slice(0, 200)}`);
+    return;
+  }
+  const runtime = getRuntime();
+  await executeRun({ ...runtime.reconciler, log: (line) => context.log(line) }, parsed.data);
+}
+
+export const runReconciliationFunction = queueFunction('runLicenceReconciliation', {
+  // An app setting, so each deployment (and each test) can have its own queue.
+  queueName: '%LICENCE_RUN_QUEUE%',
+  connection: 'STORAGE_CONNECTION_STRING',
+  handler: runReconciliation,
+});

@@ -1,0 +1,23 @@
+import type { TenantConnection } from '../schemas/licences';
+
+/**
+ * The secret of a tenant's app registration: a client secret, or the PEM private key of its certificate. The
+ * connection only names the app setting that holds it. In Azure that setting is a Key Vault reference
+ * (`@Microsoft.KeyVault(SecretUri=...)`) which the Functions host resolves into the environment, so the secret is
+ * never in the partnership's configuration or in Cosmos; locally it is a plain environment variable.
+ */
+export function readCredentialSetting(
+  connection: Pick<TenantConnection, 'partnerCode' | 'credential'>,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  const { setting, kind } = connection.credential;
+  const value = env[setting];
+  if (value === undefined || value.trim() === '') {
+    const what = kind === 'secret' ? 'client secret' : 'certificate private key (PEM)';
+    throw new Error(
+      `The app setting ${setting}, which should hold the ${what} of ${connection.partnerCode}'s reconciler app ` +
+        'registration, is missing or empty.',
+    );
+  }
+  return value;
+}
