@@ -5,8 +5,15 @@ import { listBidsFunction } from './bids/list-bids';
 import { listCatalogueFunction } from './catalogue/list-catalogue';
 import { healthFunction } from './health/health';
 import { recordHeartbeatFunction } from './health/record-heartbeat';
+import { getKpiDashboardFunction } from './kpis/get-kpi-dashboard';
+import { getKpiReportFunction } from './kpis/get-kpi-report';
+import { getServiceCalendarFunction } from './kpis/get-service-calendar';
+import { importKpiMeasurementsFunction } from './kpis/import-kpi-measurements';
+import { importServiceDeskTicketsFunction } from './kpis/import-service-desk-tickets';
 import { listKpiDefinitionsFunction } from './kpis/list-kpi-definitions';
 import { listKpiMeasurementsFunction } from './kpis/list-kpi-measurements';
+import { putKpiMeasurementFunction } from './kpis/put-kpi-measurement';
+import { replaceServiceCalendarFunction } from './kpis/replace-service-calendar';
 import { addExclusionFunction } from './licences/add-exclusion';
 import { checkLicenceStarterFunction } from './licences/check-starter';
 import { downloadLicenceReportFunction } from './licences/download-report';
@@ -17,6 +24,7 @@ import { importHrFeedFunction } from './licences/import-hr-feed';
 import { listExclusionsFunction } from './licences/list-exclusions';
 import { listLicenceFindingsFunction } from './licences/list-findings';
 import { listHrFeedFunction } from './licences/list-hr-feed';
+import { listMatchCandidatesFunction } from './licences/list-match-candidates';
 import { listMatchDecisionsFunction } from './licences/list-match-decisions';
 import { listLicenceRunsFunction } from './licences/list-runs';
 import { reconcileOnScheduleFunction } from './licences/reconcile-on-schedule';
@@ -35,6 +43,14 @@ import type { FunctionDefinition } from './registry';
 import { getRiskFunction } from './risks/get-risk';
 import { listRisksFunction } from './risks/list-risks';
 import { updateRiskFunction } from './risks/update-risk';
+import { addIncidentUpdateFunction } from './status/add-incident-update';
+import { createIncidentFunction } from './status/create-incident';
+import { getIncidentFunction } from './status/get-incident';
+import { getStatusFunction } from './status/get-status';
+import { importIncidentsFunction } from './status/import-incidents';
+import { listIncidentsFunction } from './status/list-incidents';
+import { resolveIncidentFunction } from './status/resolve-incident';
+import { updateIncidentFunction } from './status/update-incident';
 
 /** Every function of the app; the Azure entry point and the local host both register exactly these. */
 export const allFunctions: readonly FunctionDefinition[] = [
@@ -47,10 +63,25 @@ export const allFunctions: readonly FunctionDefinition[] = [
   listRisksFunction,
   getRiskFunction,
   updateRiskFunction,
+  getStatusFunction,
+  listIncidentsFunction,
+  getIncidentFunction,
+  createIncidentFunction,
+  updateIncidentFunction,
+  addIncidentUpdateFunction,
+  resolveIncidentFunction,
+  importIncidentsFunction,
   listApplicationsFunction,
   listCatalogueFunction,
   listKpiDefinitionsFunction,
   listKpiMeasurementsFunction,
+  getKpiDashboardFunction,
+  getKpiReportFunction,
+  putKpiMeasurementFunction,
+  importKpiMeasurementsFunction,
+  importServiceDeskTicketsFunction,
+  getServiceCalendarFunction,
+  replaceServiceCalendarFunction,
   listProjectsFunction,
   apportionFunction,
   listAuditFunction,
@@ -67,6 +98,7 @@ export const allFunctions: readonly FunctionDefinition[] = [
   replacePriceListFunction,
   getReconcilerSettingsFunction,
   replaceReconcilerSettingsFunction,
+  listMatchCandidatesFunction,
   listMatchDecisionsFunction,
   recordMatchDecisionFunction,
   listExclusionsFunction,

@@ -8,7 +8,9 @@ import { addGraphOutbox } from './host/graph-outbox-route';
 import { LocalFunctionsHost } from './host/local-functions-host';
 import { loadDemoDatasets } from './seed/demo-datasets';
 import { seedDemoData } from './seed/seed-demo-data';
+import { seedKpiDemo } from './seed/seed-kpi-demo';
 import { seedLicenceDemo } from './seed/seed-licence-demo';
+import { seedOutageDemo } from './seed/seed-outage-demo';
 import { addSignInPages } from './sign-in/sign-in-pages';
 import { LOCAL_API_CLIENT_ID, type LocalStack, startLocalStack } from './stack/local-stack';
 import { clearStackState, writeStackState } from './stack/stack-state';
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
       await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
       const outcomes = await seedDemoData(getRuntime().stores, datasets, { log: console.log });
       for (const outcome of outcomes) console.log(`Demo data ${outcome.partnershipId}: ${outcome.action}`);
+      console.log(`Demo KPIs ${await seedKpiDemo(getRuntime().stores)}`);
+      console.log(`Demo outages ${await seedOutageDemo(getRuntime().stores)}`);
       if (stack.graph && stack.tenants) {
         const endpoints = { authorityHost: stack.tenants.authorityHost, graphBaseUrl: stack.graph.simulator.baseUrl };
         console.log(`Demo licences ${await seedLicenceDemo(getRuntime().stores, stack.graph.licences, endpoints)}`);

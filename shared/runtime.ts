@@ -50,6 +50,7 @@ export function createRuntime(settings: Settings): Runtime {
       directoryFor: (connection) => createSeatDirectory(connection, process.env),
       now: () => new Date(),
       log: (message) => console.log(`[licences] ${message}`),
+      environment: settings.environment,
     },
     reconciledPartnerships: () => findReconciledPartnerships(database.container(CONTAINERS.licenceConfig)),
     heartbeats: new HeartbeatStore(blobService),

@@ -14,7 +14,9 @@ async function runReconciliation(queued: unknown, context: InvocationContext): P
     return;
   }
   const runtime = getRuntime();
-  await executeRun({ ...runtime.reconciler, log: (line) => context.log(line) }, parsed.data);
+  // The host counts deliveries: a run whose worker keeps dying part-way is given up, not retried for ever.
+  const attempt = Number(context.triggerMetadata?.dequeueCount ?? 1);
+  await executeRun({ ...runtime.reconciler, log: (line) => context.log(line) }, parsed.data, attempt);
 }
 
 export const runReconciliationFunction = queueFunction('runLicenceReconciliation', {

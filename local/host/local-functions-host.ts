@@ -225,11 +225,12 @@ export class LocalFunctionsHost implements FunctionRegistrar {
     res.end();
   }
 
-  private context(functionName: string): InvocationContext {
+  private context(functionName: string, triggerMetadata?: Record<string, unknown>): InvocationContext {
     const invocationId = randomUUID();
     return new InvocationContext({
       invocationId,
       functionName,
+      ...(triggerMetadata ? { triggerMetadata } : {}),
       logHandler: (level, ...args) =>
         this.log(
           `[${functionName}] ${level}: ${args.map((a) => (a instanceof Error ? a.stack : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,

@@ -21,7 +21,7 @@ export class QueuePoller {
     private readonly name: string,
     private readonly options: StorageQueueFunctionOptions,
     connectionString: string,
-    private readonly context: (functionName: string) => InvocationContext,
+    private readonly context: (functionName: string, triggerMetadata: Record<string, unknown>) => InvocationContext,
     private readonly log: (line: string) => void,
     /** How long a failed message stays hidden before it is tried again. */
     private readonly retryAfterSeconds = RETRY_AFTER_SECONDS,
@@ -40,8 +40,21 @@ export class QueuePoller {
   }
 
   private async run(): Promise<void> {
-    await this.queue.createIfNotExists();
+    let ready = false;
     while (!this.stopped) {
+      if (!ready) {
+        ready = await this.queue.createIfNotExists().then(
+          () => true,
+          (error) => {
+            this.log(`[queue] ${this.name}: cannot reach its queue yet: ${String(error)}`);
+            return false;
+          },
+        );
+        if (!ready) {
+          await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
+          continue;
+        }
+      }
       const handled = await this.pollOnce().catch((error) => {
         this.log(`[queue] ${this.name}: polling failed: ${String(error)}`);
         return false;
@@ -59,7 +72,8 @@ export class QueuePoller {
     if (!message) return false;
     const started = performance.now();
     try {
-      await this.options.handler(decode(message.messageText), this.context(this.name));
+      const metadata = { dequeueCount: message.dequeueCount, id: message.messageId, insertionTime: message.insertedOn };
+      await this.options.handler(decode(message.messageText), this.context(this.name, metadata));
       await this.queue.deleteMessage(message.messageId, message.popReceipt);
       this.log(`[queue] ${this.name} succeeded in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {

@@ -26,7 +26,8 @@ type Person = { alias: string; name: string; jobTitle: string; roles: Exclude<Ro
 
 /**
  * The demo councils' directories, by partnership and partner code. Every council has staff-only users, approvers
- * of risks and bids, and each partnership a partnership admin, so every role can be tried locally. Domains use
+ * of risks and bids, and each partnership a partnership admin (3C ICT also a service desk manager), so every role
+ * can be tried locally. Domains use
  * the reserved .example TLD, so no demo address can reach a real mailbox.
  */
 const DIRECTORIES: Record<string, Record<string, { domain: string; people: Person[] }>> = {
@@ -66,6 +67,7 @@ const DIRECTORIES: Record<string, Record<string, { domain: string; people: Perso
           roles: ['risk-approver', 'bid-approver'],
         },
         { alias: 'jo.baker', name: 'Jo Baker', jobTitle: 'Customer Services Adviser', roles: [] },
+        { alias: 'lee.hunt', name: 'Lee Hunt', jobTitle: 'IT Service Desk Manager', roles: ['service-desk'] },
       ],
     },
     SCDC: {

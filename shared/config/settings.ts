@@ -133,6 +133,9 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   if (isLoopbackUrl(env.ENTRA_AUTHORITY_HOST)) {
     problems.push('ENTRA_AUTHORITY_HOST: production refuses the simulated tenants');
   }
+  if (!env.LICENCE_RUN_QUEUE) {
+    problems.push('LICENCE_RUN_QUEUE: required in production, since the worker function names its queue by it');
+  }
   return problems;
 }
 

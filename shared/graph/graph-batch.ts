@@ -59,7 +59,8 @@ export async function sendBatch(
         waitSeconds = Math.max(waitSeconds, retryAfterSeconds(response.headers) ?? 2 ** (attempt - 1));
       }
       if (again.length > 0 && attempt >= maxAttempts) {
-        const which = again.map((request) => `${request.method} ${request.url}`).join(', ');
+        // Paths only: a query string may hold a delta token, which is a key to the directory's changes.
+        const which = again.map((request) => `${request.method} ${request.url.split('?')[0]}`).join(', ');
         throw new Error(`Graph kept throttling (429/503) these batch requests after ${attempt} attempts: ${which}`);
       }
       if (again.length > 0) await sleep(Math.min(waitSeconds, maxWait) * 1000);

@@ -5,6 +5,7 @@ import type {
   FullScan,
   FullScanOptions,
   OutgoingMail,
+  ReadOptions,
   ScanProgress,
   SeatDirectory,
   TenantSku,
@@ -24,7 +25,7 @@ export type SeatDirectoryOptions = {
 
 type Page<T> = { value?: T[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string; '@odata.count'?: number };
 type DeltaUser = GraphUser & { '@removed'?: { reason?: string } };
-type SignInUser = { id: string; signInActivity?: { lastSignInDateTime?: string | null } | null };
+type SignInUser = { id: string; signInActivity?: { lastSuccessfulSignInDateTime?: string | null } | null };
 type GraphSku = { skuId: string; skuPartNumber: string; prepaidUnits?: { enabled?: number }; consumedUnits?: number };
 /** What a call is, for errors, and the application permission it needs. */
 type Call = { what: string; permission: string };
@@ -64,7 +65,8 @@ export class GraphSeatDirectory implements SeatDirectory {
     this.partnerCode = options.connection.partnerCode;
     this.tenantId = options.connection.tenantId;
     this.tenant = { tenantId: this.tenantId, partnerCode: this.partnerCode };
-    this.signInBudgetMs = options.signInBudgetMs ?? 30 * 60_000;
+    // Inside the worker's 30-minute function timeout (host.json), with room for the seat scan.
+    this.signInBudgetMs = options.signInBudgetMs ?? 20 * 60_000;
     this.sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   }
 
@@ -111,7 +113,7 @@ export class GraphSeatDirectory implements SeatDirectory {
         .filter(filter)
         .count(true);
       let pending: Promise<Page<GraphUser>> | null = this.get(first.select([...SEAT_SCAN_FIELDS]).top(999), USERS);
-      while (pending && !stopped) {
+      while (pending && !stopped && !options.signal?.aborted) {
         const page: Page<GraphUser> = await pending;
         counted[index] = page['@odata.count'] ?? counted[index] ?? null;
         const next = page['@odata.nextLink'];
@@ -128,15 +130,25 @@ export class GraphSeatDirectory implements SeatDirectory {
       return accounts;
     };
 
-    const [{ deltaLink, skus }, ranges] = await Promise.all([head, Promise.all(filters.map(scanRange))]);
-    return { accounts: ranges.flat(), usersRead: read.reduce((sum, n) => sum + n, 0), deltaLink, skus };
+    // A range that fails stops the others at their next page, as a failed batch does.
+    const scans = filters.map((filter, index) =>
+      scanRange(filter, index).catch((error: unknown) => {
+        stopped = true;
+        throw error;
+      }),
+    );
+    const [{ deltaLink, skus }, ranges] = await Promise.all([head, Promise.all(scans)]);
+    options.signal?.throwIfAborted();
+    // A user renamed during the scan can move from one range to the other; each seat is kept once.
+    const accounts = [...new Map(ranges.flat().map((account) => [account.id, account])).values()];
+    return { accounts, usersRead: read.reduce((sum, n) => sum + n, 0), deltaLink, skus };
   }
 
   /**
    * What changed since a delta link: the SKUs and the first page (up to 999 changes) in one batch, then any
    * further pages. A link Graph no longer honours (410), or one for another Graph host, means a full scan.
    */
-  async deltaScan(deltaLink: string, onProgress: ScanProgress): Promise<DeltaScan> {
+  async deltaScan(deltaLink: string, onProgress: ScanProgress, options: ReadOptions = {}): Promise<DeltaScan> {
     const first = this.relativeToVersion(deltaLink);
     if (!first) return { kind: 'expired' };
     const answers = await sendBatch(this.client, [
@@ -166,6 +178,7 @@ export class GraphSeatDirectory implements SeatDirectory {
       onProgress(usersRead, null);
       const next = page['@odata.nextLink'];
       if (!next) break;
+      options.signal?.throwIfAborted();
       try {
         page = await this.client.api(next).header('Prefer', MAX_PAGE).get();
       } catch (error) {
@@ -204,7 +217,7 @@ export class GraphSeatDirectory implements SeatDirectory {
    * retries are off for it, each throttled page waits for Retry-After and is asked again, and the whole pass is
    * bounded by a time budget rather than by a count of retries.
    */
-  async readSignIns(onProgress: ScanProgress): Promise<Map<string, string | null>> {
+  async readSignIns(onProgress: ScanProgress, options: ReadOptions = {}): Promise<Map<string, string | null>> {
     const deadline = Date.now() + this.signInBudgetMs;
     const noClientRetries = [new RetryHandlerOptions(0, 0)];
     const signIns = new Map<string, string | null>();
@@ -221,9 +234,11 @@ export class GraphSeatDirectory implements SeatDirectory {
           .middlewareOptions(noClientRetries);
       const page: Page<SignInUser> = await this.paced(request, deadline, signIns.size, expected);
       expected = page['@odata.count'] ?? expected;
-      for (const user of page.value ?? []) signIns.set(user.id, user.signInActivity?.lastSignInDateTime ?? null);
+      for (const user of page.value ?? [])
+        signIns.set(user.id, user.signInActivity?.lastSuccessfulSignInDateTime ?? null);
       onProgress(signIns.size, expected);
       next = page['@odata.nextLink'];
+      options.signal?.throwIfAborted();
     } while (next);
     return signIns;
   }

@@ -1,6 +1,13 @@
 import { forbidden } from '../errors';
 
-export const ROLES = ['staff', 'risk-approver', 'bid-approver', 'licence-admin', 'partnership-admin'] as const;
+export const ROLES = [
+  'staff',
+  'risk-approver',
+  'bid-approver',
+  'licence-admin',
+  'service-desk',
+  'partnership-admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

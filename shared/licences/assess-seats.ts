@@ -1,10 +1,11 @@
-import { type Exclusion, FINDING_TYPES, type Finding, findWaste, type HrRecord } from './find-waste';
-import type { RunTotals } from './licence-run';
+import { type Exclusion, FINDING_TYPES, type Finding, findingAccount, findWaste, type HrRecord } from './find-waste';
+import type { MatchCandidate, RunTotals } from './licence-run';
 import type { LicensedAccount } from './licensed-account';
+import { accountKey } from './licensed-account';
 import { type MatchDecisions, matchPeople } from './match-people';
 import type { PriceList } from './price-list';
 
-export type Assessment = { findings: Finding[]; totals: RunTotals };
+export type Assessment = { findings: Finding[]; totals: RunTotals; candidates: MatchCandidate[] };
 
 /**
  * The reconciler's judgement over every tenant's seats at once: people matched across tenants (with the
@@ -21,7 +22,16 @@ export function assessSeats(input: {
 }): Assessment {
   const people = matchPeople(input.accounts, input.decisions);
   const findings = findWaste({ ...input, people });
-  return { findings, totals: totalsOf(findings, input.accounts.length, people) };
+  const candidates = people
+    .filter((person) => person.confidence === 'candidate')
+    .map((person) => ({
+      id: person.id,
+      accountKeys: person.accounts.map(accountKey).sort() as [string, string],
+      partnerCodes: [...new Set(person.accounts.map((a) => a.partnerCode))].sort(),
+      accounts: person.accounts.map((account) => findingAccount(account, input.prices)),
+      reason: person.reasons.join('; '),
+    }));
+  return { findings, totals: totalsOf(findings, input.accounts.length, people), candidates };
 }
 
 function totalsOf(findings: readonly Finding[], accounts: number, people: ReturnType<typeof matchPeople>): RunTotals {

@@ -11,7 +11,7 @@ import { annualCostPence, type PriceList, paidSkus } from './price-list';
 
 export type StarterMatch = 'employee-id' | 'email' | 'name';
 
-/** A seat the starter seems to hold already in another council's tenant. */
+/** A seat the starter holds already in another council's tenant, matched by employee id or email. */
 export type StarterSeat = {
   partnerCode: string;
   userPrincipalName: string;
@@ -19,9 +19,20 @@ export type StarterSeat = {
   /** The paid SKUs on the account; its SKU ids when the partnership has no price list to name them. */
   skuPartNumbers: string[];
   annualCostPence: number;
-  matchedOn: StarterMatch;
-  /** A name alone is only a possible match: a person must check it is the same someone. */
-  confidence: 'high' | 'medium' | 'possible';
+  matchedOn: 'employee-id' | 'email';
+  confidence: 'high' | 'medium';
+};
+
+/**
+ * Someone at another council with the starter's name and a seat, but neither their employee id nor email: only
+ * possibly the starter. A name is all anyone checking starters would need to learn about another council's staff,
+ * so the answer names the council alone, never the account, its licences or cost; its licence administrator can
+ * say whether it is the same person.
+ */
+export type PossibleStarterSeat = {
+  partnerCode: string;
+  matchedOn: 'name';
+  confidence: 'possible';
 };
 
 export type StarterCheck = {
@@ -30,7 +41,8 @@ export type StarterCheck = {
   partnerCode: string;
   basedOnRunId: string;
   basedOnRunFinishedAt: string | null;
-  seats: StarterSeat[];
+  /** Definite matches first; at most one possible (name-only) entry per council. */
+  seats: (StarterSeat | PossibleStarterSeat)[];
   /** What the seats matched by employee id or email already cost a year: what a new seat would duplicate. */
   annualCostPence: number;
   /** Other councils whose seats the run left no snapshot of, so they could not be checked. */
@@ -38,10 +50,9 @@ export type StarterCheck = {
   advice: string;
 };
 
-const CONFIDENCE: Record<StarterMatch, StarterSeat['confidence']> = {
+const CONFIDENCE: Record<StarterSeat['matchedOn'], StarterSeat['confidence']> = {
   'employee-id': 'high',
   email: 'medium',
-  name: 'possible',
 };
 const STRENGTH: StarterMatch[] = ['employee-id', 'email', 'name'];
 
@@ -88,32 +99,37 @@ export async function checkStarter(
     }),
   );
   const matcher = starterMatcher(input);
-  const seats = snapshots
-    .flatMap(({ accounts }) => accounts ?? [])
-    .filter((account) => (prices ? paidSkus(prices, account.skuIds).length > 0 : account.skuIds.length > 0))
-    .flatMap((account) => {
-      const matchedOn = matcher(account);
-      return matchedOn ? [seatOf(account, matchedOn, prices)] : [];
-    })
-    .sort(
-      (a, b) =>
-        STRENGTH.indexOf(a.matchedOn) - STRENGTH.indexOf(b.matchedOn) || a.partnerCode.localeCompare(b.partnerCode),
-    );
+  const definite: StarterSeat[] = [];
+  const possibleAt = new Set<string>();
+  for (const account of snapshots.flatMap(({ accounts }) => accounts ?? [])) {
+    if (prices ? paidSkus(prices, account.skuIds).length === 0 : account.skuIds.length === 0) continue;
+    const matchedOn = matcher(account);
+    if (matchedOn === 'name') possibleAt.add(account.partnerCode);
+    else if (matchedOn) definite.push(seatOf(account, matchedOn, prices));
+  }
+  definite.sort(
+    (a, b) =>
+      STRENGTH.indexOf(a.matchedOn) - STRENGTH.indexOf(b.matchedOn) || a.partnerCode.localeCompare(b.partnerCode),
+  );
+  const possible = [...possibleAt]
+    .sort()
+    .map((partnerCode): PossibleStarterSeat => ({ partnerCode, matchedOn: 'name', confidence: 'possible' }));
   const notChecked = snapshots.filter((snapshot) => snapshot.accounts === null).map((snapshot) => snapshot.code);
-  const annualCost = seats.filter((seat) => seat.matchedOn !== 'name').reduce((sum, s) => sum + s.annualCostPence, 0);
+  const annualCost = definite.reduce((sum, seat) => sum + seat.annualCostPence, 0);
 
   return {
     checkedAt: now().toISOString(),
     partnerCode: target,
     basedOnRunId: run.id,
     basedOnRunFinishedAt: run.finishedAt,
-    seats,
+    seats: [...definite, ...possible],
     annualCostPence: annualCost,
     notChecked,
     advice: advise({
       starter: input.name,
       target,
-      seats,
+      definite,
+      possible,
       checked: others.filter((code) => !notChecked.includes(code)),
       notChecked,
       asOf: run.finishedAt,
@@ -135,7 +151,7 @@ function starterMatcher(input: StarterCheckInput): (account: LicensedAccount) =>
   };
 }
 
-function seatOf(account: LicensedAccount, matchedOn: StarterMatch, prices: PriceList | null): StarterSeat {
+function seatOf(account: LicensedAccount, matchedOn: StarterSeat['matchedOn'], prices: PriceList | null): StarterSeat {
   return {
     partnerCode: account.partnerCode,
     userPrincipalName: account.userPrincipalName,
@@ -150,7 +166,8 @@ function seatOf(account: LicensedAccount, matchedOn: StarterMatch, prices: Price
 type AdviceInput = {
   starter: string;
   target: string;
-  seats: StarterSeat[];
+  definite: StarterSeat[];
+  possible: PossibleStarterSeat[];
   checked: string[];
   notChecked: string[];
   asOf: string | null;
@@ -158,15 +175,14 @@ type AdviceInput = {
 };
 
 /** The answer in plain English, for the person about to place the order. */
-function advise({ starter, target, seats, checked, notChecked, asOf, prices }: AdviceInput): string {
-  const definite = seats.filter((seat) => seat.matchedOn !== 'name');
-  const possible = seats.filter((seat) => seat.matchedOn === 'name');
+function advise({ starter, target, definite, possible, checked, notChecked, asOf, prices }: AdviceInput): string {
   const skuNames = (seat: StarterSeat) =>
     prices
       ? list(seat.skuPartNumbers.map((part) => prices.skus.find((sku) => sku.skuPartNumber === part)?.name ?? part))
       : 'a licence';
   const cost = (seat: StarterSeat) => (prices ? ` (${pounds(seat.annualCostPence)} a year)` : '');
-  const account = (seat: StarterSeat) => `${seat.displayName} (${seat.userPrincipalName}) at ${seat.partnerCode}`;
+  const councils = list(possible.map((seat) => seat.partnerCode));
+  const administrators = possible.length > 1 ? 'their licence administrators' : 'its licence administrator';
   const sentences: string[] = [];
 
   if (definite.length > 0) {
@@ -175,12 +191,14 @@ function advise({ starter, target, seats, checked, notChecked, asOf, prices }: A
       `Give access as a guest, or move the seat.`,
     );
     if (possible.length > 0) {
-      sentences.push(`Also check ${list(possible.map(account))}, which matches by name only.`);
+      sentences.push(
+        `Someone with the same name also holds a seat at ${councils}: ask ${administrators} whether it is ${starter}.`,
+      );
     }
   } else if (possible.length > 0) {
     sentences.push(
-      `Check before buying a seat at ${target}: ${list(possible.map((seat) => `${account(seat)} holds ${skuNames(seat)}${cost(seat)}`))}, with the same name as ${starter} but no matching employee id or email.`,
-      'If it is the same person, give access as a guest or move the seat; if not, buying one is fine.',
+      `Check before buying a seat at ${target}: someone with the same name as ${starter}, but no matching employee id or email, holds a seat at ${councils}.`,
+      `Ask ${administrators} whether it is the same person: if it is, give access as a guest or move the seat; if not, buying one is fine.`,
     );
   } else if (checked.length > 0) {
     const where = notChecked.length > 0 ? `the tenants of ${list(checked)}` : "the other councils' tenants";

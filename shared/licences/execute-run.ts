@@ -1,24 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import { formatPounds, licenceSummaryCard } from '../cards/licence-summary-card';
 import type { TenantConnection } from '../schemas/licences';
 import type { Stored } from '../stores/record-store';
 import { assessSeats } from './assess-seats';
+import { checkTenantConnection } from './connection-policy';
 import { deliverReport } from './deliver-report';
 import type { Finding } from './find-waste';
 import type { RunRequest } from './gateways';
 import { latestSucceededRun } from './latest-run';
-import type { LicenceRun, TenantState } from './licence-run';
+import { type LicenceRun, MAX_CANDIDATES, type TenantState } from './licence-run';
 import { readTenantSeats, type TenantSeats } from './read-tenant-seats';
 import type { ReconcilerDeps } from './reconciler-deps';
 import { findingsCsv } from './report-csv';
 import { RunRecorder } from './run-recorder';
 
+/** A run whose worker died this many times is given up, rather than tried until the message is poisoned. */
+export const MAX_ATTEMPTS = 3;
+
 /**
  * Carries out a queued run. Everything the run writes goes under its own id (findings, CSV reports, seat
  * snapshots) and only the last write marks it succeeded; until then the previous good run stays the current
  * report and keeps the delta links the next run starts from. So a run that fails at any point, or a worker that
- * dies, leaves the last report and delta tokens as they were. A redelivered message for a finished run does nothing.
+ * dies, leaves the last report and delta tokens as they were. The lease moves to an id of this attempt, so a
+ * second delivery of the same message while it works does nothing; a redelivery after a finish does nothing too.
  */
-export async function executeRun(deps: ReconcilerDeps, request: RunRequest): Promise<Stored<LicenceRun> | null> {
+export async function executeRun(
+  deps: ReconcilerDeps,
+  request: RunRequest,
+  attempt = 1,
+): Promise<Stored<LicenceRun> | null> {
   const { partnershipId, runId } = request;
   const found = await deps.stores.licenceRuns.get(partnershipId, runId);
   if (!found) {
@@ -27,29 +37,33 @@ export async function executeRun(deps: ReconcilerDeps, request: RunRequest): Pro
   }
   if (found.record.status === 'succeeded' || found.record.status === 'failed') return found.record;
   const recorder = new RunRecorder(deps.stores.licenceRuns, found, (message) => deps.log(`[${runId}] ${message}`));
+  if (attempt > MAX_ATTEMPTS) {
+    return recorder.save({
+      status: 'failed',
+      finishedAt: deps.now().toISOString(),
+      error: `Given up after ${MAX_ATTEMPTS} attempts that stopped part-way; the previous report stands.`,
+    });
+  }
 
-  const lease = await deps.lease.acquire(partnershipId, runId);
+  const lease = await deps.lease.acquire(partnershipId, runId, { holdAs: randomUUID() });
   if (!lease) {
+    if (found.record.status === 'running') {
+      deps.log(`[${runId}] another attempt of this run is at work; this delivery leaves it alone.`);
+      return found.record;
+    }
     return recorder.save({
       status: 'failed',
       finishedAt: deps.now().toISOString(),
       error: 'Refused: another reconciliation of this partnership was running. Nothing was changed.',
     });
   }
+  let completed: Stored<LicenceRun>;
   try {
-    const completed = await reconcile(deps, recorder);
-    deps.log(
-      `[${runId}] succeeded: ${completed.totals?.findings} findings, ${formatPounds(completed.totals?.annualCostPence ?? 0)} a year`,
-    );
-    if (completed.trigger !== 'schedule') return completed;
-    const delivery = await deliverReport(deps, completed);
-    return await recorder.save({ delivery }).catch((error) => {
-      deps.log(`[${runId}] delivery not recorded: ${String(error)}`);
-      return completed;
-    });
+    completed = await reconcile(deps, recorder);
   } catch (error) {
     recorder.stop();
     deps.log(`[${runId}] failed: ${error instanceof Error ? error.stack : String(error)}`);
+    await lease.release().catch((releaseError) => deps.log(`[${runId}] lease not released: ${String(releaseError)}`));
     return recorder
       .save({
         status: 'failed',
@@ -61,9 +75,19 @@ export async function executeRun(deps: ReconcilerDeps, request: RunRequest): Pro
         deps.log(`[${runId}] could not record the failure: ${String(saveError)}`);
         return recorder.current;
       });
-  } finally {
-    recorder.stop();
-    await lease.release().catch((error) => deps.log(`[${runId}] lease not released: ${String(error)}`));
+  }
+  recorder.stop();
+  await lease.release().catch((error) => deps.log(`[${runId}] lease not released: ${String(error)}`));
+  deps.log(
+    `[${runId}] succeeded: ${completed.totals?.findings} findings, ${formatPounds(completed.totals?.annualCostPence ?? 0)} a year`,
+  );
+  if (completed.trigger !== 'schedule') return completed;
+  // The run has succeeded whatever happens to its mail: a delivery failure is recorded, never a failed run.
+  try {
+    return await recorder.save({ delivery: await deliverReport(deps, completed) });
+  } catch (error) {
+    deps.log(`[${runId}] report delivery failed: ${String(error)}`);
+    return completed;
   }
 }
 
@@ -81,6 +105,13 @@ async function reconcile(deps: ReconcilerDeps, recorder: RunRecorder): Promise<S
   if (!settings || !prices) throw new Error('The reconciler settings or price list were removed before the run began.');
   const now = deps.now();
   const tenants = settings.record.settings.tenants;
+  // Checked again here, not only when saved: the rules may have tightened since, and a run sends credentials.
+  const unsafe = tenants.flatMap((tenant) =>
+    checkTenantConnection(tenant, partnershipId, deps.environment).map(
+      (problem) => `${tenant.partnerCode} ${problem.path}: ${problem.message}`,
+    ),
+  );
+  if (unsafe.length > 0) throw new Error(`The reconciler settings cannot be used: ${unsafe.join('; ')}`);
   const activeExclusions = exclusions
     .map((e) => e.record)
     .filter((e) => !e.withdrawnAt && Date.parse(e.expiresAt) > now.getTime());
@@ -92,6 +123,7 @@ async function reconcile(deps: ReconcilerDeps, recorder: RunRecorder): Promise<S
       tenants: tenants.map((t) => ({ partnerCode: t.partnerCode, tenantId: t.tenantId, graphBaseUrl: t.graphBaseUrl })),
       priceListSource: prices.record.priceList.source,
       priceListEtag: prices.etag,
+      priceList: prices.record.priceList,
       hrRecords: hr.length,
       exclusions: activeExclusions.length,
       decisions: decisions.length,
@@ -106,14 +138,19 @@ async function reconcile(deps: ReconcilerDeps, recorder: RunRecorder): Promise<S
     signInPassEveryDays: settings.record.settings.signInPassEveryDays,
     forceFull: recorder.current.inputs.forceFull,
   };
+  // The first tenant that fails ends the run: the others stop reading at their next page.
+  const abort = new AbortController();
   const seats = await Promise.all(
     tenants.map(async (connection) => {
       const tenant = await readTenantSeats(
         deps.directoryFor(connection),
         startOf(deps, previous, connection),
-        policy,
+        { ...policy, signal: abort.signal },
         (patch) => recorder.progress(connection.tenantId, patch),
-      );
+      ).catch((error: unknown) => {
+        abort.abort(error);
+        throw error;
+      });
       recorder.progress(connection.tenantId, { phase: 'done' });
       deps.log(
         `[${runId}] ${connection.partnerCode}: ${tenant.scan} scan, ${tenant.usersRead} users read, ${tenant.accounts.length} seats`,
@@ -122,7 +159,7 @@ async function reconcile(deps: ReconcilerDeps, recorder: RunRecorder): Promise<S
     }),
   );
 
-  const { findings, totals } = assessSeats({
+  const { findings, totals, candidates } = assessSeats({
     accounts: seats.flatMap((tenant) => tenant.accounts),
     prices: prices.record.priceList,
     hr: hr.map(({ record }) => record),
@@ -145,6 +182,7 @@ async function reconcile(deps: ReconcilerDeps, recorder: RunRecorder): Promise<S
     totals,
     reports,
     tenantState,
+    candidates: candidates.slice(0, MAX_CANDIDATES),
     summaryCard: licenceSummaryCard({ ...recorder.current, totals }),
     error: null,
   });

@@ -141,7 +141,7 @@ function duplicateSeat(person: MatchedPerson, seats: LicensedAccount[], input: W
   return {
     ...base('duplicate-seat', seats, input, spare.flatMap(wholeSeat)),
     id: `duplicate-seat:${person.id}`,
-    confidence: person.confidence === 'candidate' ? null : person.confidence,
+    confidence: person.confidence === 'high' ? 'high' : 'medium',
     reasons: person.reasons,
     recommendedAction: `Keep the seat in ${keep.partnerCode} (${keep.userPrincipalName}); remove the seat${spare.length > 1 ? 's' : ''} in ${spare.map((a) => a.partnerCode).join(', ')} and give access as a guest if needed.`,
   };
@@ -173,6 +173,18 @@ function startersAlreadyLicensed(licensed: readonly LicensedAccount[], input: Wa
     });
 }
 
+/** An account as a finding or candidate shows it: who, where, and the paid licences it holds. */
+export function findingAccount(account: LicensedAccount, prices: PriceList): FindingAccount {
+  return {
+    tenantId: account.tenantId,
+    partnerCode: account.partnerCode,
+    id: account.id,
+    userPrincipalName: account.userPrincipalName,
+    displayName: account.displayName,
+    skuPartNumbers: paidSkus(prices, account.skuIds).map((sku) => sku.skuPartNumber),
+  };
+}
+
 /** Seats whose cost a finding counts, and whose council saves it. */
 type CostedSeat = { account: Pick<LicensedAccount, 'partnerCode'>; skuIds: readonly string[] };
 
@@ -189,14 +201,7 @@ function base(type: FindingType, accounts: LicensedAccount[], input: WasteInput,
     id: `${type}:${accounts.map(accountKey).sort().join('+')}`,
     type,
     partnerCodes: [...new Set(accounts.map((a) => a.partnerCode))].sort(),
-    accounts: accounts.map((a) => ({
-      tenantId: a.tenantId,
-      partnerCode: a.partnerCode,
-      id: a.id,
-      userPrincipalName: a.userPrincipalName,
-      displayName: a.displayName,
-      skuPartNumbers: paidSkus(input.prices, a.skuIds).map((sku) => sku.skuPartNumber),
-    })),
+    accounts: accounts.map((a) => findingAccount(a, input.prices)),
     skuPartNumbers: paidSkus(input.prices, costedSkuIds).map((sku) => sku.skuPartNumber),
     annualCostPence: annualCostPence(input.prices, costedSkuIds),
     costByPartner,

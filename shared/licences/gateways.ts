@@ -24,7 +24,10 @@ export type DeltaScan =
   /** Graph answered 410: the token expired and only a full scan can continue. */
   | { kind: 'expired' };
 
-export type FullScanOptions = {
+/** Lets a run stop a tenant's reading between pages, when another tenant has failed and the run is over. */
+export type ReadOptions = { signal?: AbortSignal };
+
+export type FullScanOptions = ReadOptions & {
   /**
    * Name prefixes to split the scan at: the ranges of userPrincipalName between them are read at once, each in
    * pages of 999, so a tenant takes about half the time. Best taken from the last run's seats (its median).
@@ -37,12 +40,13 @@ export interface SeatDirectory {
   readonly partnerCode: string;
   readonly tenantId: string;
   fullScan(onProgress: ScanProgress, options?: FullScanOptions): Promise<FullScan>;
-  deltaScan(deltaLink: string, onProgress: ScanProgress): Promise<DeltaScan>;
+  deltaScan(deltaLink: string, onProgress: ScanProgress, options?: ReadOptions): Promise<DeltaScan>;
   /**
-   * Last successful sign-in of each licensed user, by user id (null: never). A separate pass because Graph
+   * Last successful sign-in of each licensed user (`lastSuccessfulSignInDateTime`, not the last attempt, which a
+   * password spray keeps fresh), by user id (null: never). A separate pass because Graph
    * throttles sign-in activity far harder than plain reads; it paces itself and honours Retry-After.
    */
-  readSignIns(onProgress: ScanProgress): Promise<Map<string, string | null>>;
+  readSignIns(onProgress: ScanProgress, options?: ReadOptions): Promise<Map<string, string | null>>;
   /** Sends mail from a mailbox of this tenant. */
   sendMail(from: string, mail: OutgoingMail): Promise<void>;
 }
@@ -73,9 +77,10 @@ export interface LicenceFiles {
 export interface RunLease {
   /**
    * Null when another run holds it. The lease id is the run's id: acquiring again with the same id succeeds,
-   * so the queued run takes over the lease its request took.
+   * so the queued run takes over the lease its request took. `holdAs` then moves it to a new id (one attempt's),
+   * so a second delivery of the same run is refused while the first attempt works.
    */
-  acquire(partnershipId: string, leaseId: string): Promise<HeldLease | null>;
+  acquire(partnershipId: string, leaseId: string, options?: { holdAs?: string }): Promise<HeldLease | null>;
 }
 
 export interface HeldLease {

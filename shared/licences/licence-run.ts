@@ -1,4 +1,5 @@
-import type { Finding, FindingType } from './find-waste';
+import type { LicencePriceList } from '../schemas/licences';
+import type { Finding, FindingAccount, FindingType } from './find-waste';
 
 export type RunTrigger = 'schedule' | 'manual' | 'command-line';
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -52,6 +53,8 @@ export type LicenceRun = {
     tenants: { partnerCode: string; tenantId: string; graphBaseUrl: string }[];
     priceListSource: string;
     priceListEtag: string | null;
+    /** The prices this run's costs rest on, as they were when it ran. */
+    priceList?: LicencePriceList;
     hrRecords: number;
     exclusions: number;
     decisions: number;
@@ -63,12 +66,28 @@ export type LicenceRun = {
   tenantState: TenantState[];
   /** Blob names of the CSV reports: the whole partnership's and one per council. */
   reports: { all: string; byPartner: Record<string, string> } | null;
+  /**
+   * Pairs of accounts in two councils that share only a name: for an administrator to confirm (then they are one
+   * person) or reject. At most MAX_CANDIDATES, most recent run's only.
+   */
+  candidates?: MatchCandidate[];
   /** The Adaptive Card the bot posts after the run: totals, per council, and a link to the report. */
   summaryCard: Record<string, unknown> | null;
   /** Who was sent the report after a scheduled run, per council, or why not. */
   delivery: { partnerCode: string; recipients: number; error: string | null }[];
   error: string | null;
 };
+
+export type MatchCandidate = {
+  /** The pair's account keys joined by `+`, sorted: what `POST /api/licences/match-decisions` takes, split. */
+  id: string;
+  accountKeys: [string, string];
+  partnerCodes: string[];
+  accounts: FindingAccount[];
+  reason: string;
+};
+
+export const MAX_CANDIDATES = 500;
 
 /** A finding as stored: the run it belongs to beside it. */
 export type StoredFinding = Finding & { runId: string };

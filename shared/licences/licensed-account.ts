@@ -18,7 +18,7 @@ export type LicensedAccount = {
   /** SKU ids of the account's licences. */
   skuIds: string[];
   employeeLeaveDateTime: string | null;
-  /** Last successful sign-in, when the sign-in pass has read it; undefined when not known. */
+  /** Last successful sign-in (Graph's lastSuccessfulSignInDateTime), once the sign-in pass read it; else undefined. */
   lastSignInDateTime?: string | null;
 };
 

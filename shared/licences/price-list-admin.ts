@@ -1,5 +1,5 @@
 import { notFound } from '../errors';
-import type { Caller } from '../identity/caller';
+import { type Caller, requireRole } from '../identity/caller';
 import type { LicencePriceList } from '../schemas/licences';
 import type { Versioned } from '../stores/record-store';
 import type { Stores } from '../stores/stores';
@@ -26,8 +26,10 @@ export async function getPriceList(
 }
 
 /**
- * Replaces the price list as a whole (prices are agreed per partnership, so any of its licence administrators may
- * correct them). The list is validated before this is called; the write needs the ETag the caller read.
+ * Replaces the price list as a whole. Prices are agreed for the whole partnership and every council's costs rest
+ * on them, so only the shared service's administrator may change them: a council's licence administrator could
+ * otherwise shrink their own council's waste, or swell another's. The list is validated before this is called;
+ * the write needs the ETag the caller read.
  */
 export async function replacePriceList(
   stores: Pick<Stores, 'licencePrices' | 'audit'>,
@@ -35,7 +37,7 @@ export async function replacePriceList(
   priceList: LicencePriceList,
   etag: string | undefined,
 ): Promise<ConfigWrite<PriceListRecord>> {
-  requireLicenceAdmin(caller);
+  requireRole(caller, 'partnership-admin');
   const record: PriceListRecord = { id: PRICES_ID, partnershipId: caller.partnershipId, sequence: 0, priceList };
   return writeConfigRecord(stores.licencePrices, stores.audit, caller, record, etag, {
     action: 'licence.prices.replace',

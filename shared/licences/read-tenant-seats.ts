@@ -9,6 +9,8 @@ export type ScanPolicy = {
   signInPassEveryDays: number;
   /** Read everything again even if a delta scan would do. */
   forceFull?: boolean;
+  /** Aborted when the run is over (another tenant failed): reading stops at the next page. */
+  signal?: AbortSignal;
 };
 
 /** Where the last good run left a tenant: its delta link and a way to load its accounts. */
@@ -52,7 +54,9 @@ export async function readTenantSeats(
   let seats: Omit<TenantSeats, 'signInsReadAt'> | null = null;
   if (deltaAllowed) {
     report({ scan: 'delta', phase: 'seats', usersRead: 0, usersExpected: null });
-    const delta = await directory.deltaScan(start.deltaLink, (usersRead) => report({ usersRead }));
+    const delta = await directory.deltaScan(start.deltaLink, (usersRead) => report({ usersRead }), {
+      signal: policy.signal,
+    });
     if (delta.kind === 'changes') {
       const byId = new Map(previous.map((account) => [account.id, account]));
       for (const change of delta.changes) {
@@ -74,6 +78,7 @@ export async function readTenantSeats(
     report({ scan: 'full', phase: 'seats', usersRead: 0, usersExpected: null });
     const full = await directory.fullScan((usersRead, usersExpected) => report({ usersRead, usersExpected }), {
       splitAt: previous ? medianPrefix(previous) : undefined,
+      signal: policy.signal,
     });
     if (previous) {
       const lastSignIns = new Map(previous.map((account) => [account.id, account.lastSignInDateTime]));
@@ -96,7 +101,8 @@ export async function readTenantSeats(
   if (!signInsDue) return { ...seats, signInsReadAt: start?.signInsReadAt ?? null };
 
   report({ phase: 'sign-ins', usersRead: 0, usersExpected: seats.accounts.length });
-  const signIns = await directory.readSignIns((usersRead) => report({ usersRead }));
+  policy.signal?.throwIfAborted();
+  const signIns = await directory.readSignIns((usersRead) => report({ usersRead }), { signal: policy.signal });
   for (const account of seats.accounts) {
     if (signIns.has(account.id)) account.lastSignInDateTime = signIns.get(account.id) ?? null;
   }

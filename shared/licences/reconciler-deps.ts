@@ -20,4 +20,6 @@ export type ReconcilerDeps = {
   directoryFor(connection: TenantConnection): SeatDirectory;
   now(): Date;
   log(message: string): void;
+  /** Development also lets connections reach the local simulators; production only Microsoft's clouds. */
+  environment: 'development' | 'production';
 };

@@ -31,8 +31,11 @@ export async function requestRun(
   }
   const now = deps.now();
   const id = `run-${now.toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+  // A queued run's lease lapses if no worker has picked it up within a minute, so its record is checked too.
+  const waiting = await activeRun(deps, partnershipId);
+  if (waiting && now.getTime() - Date.parse(waiting.startedAt) < STILL_WAITING_MS) throw alreadyRunning(waiting);
   const lease = await deps.lease.acquire(partnershipId, id);
-  if (!lease) throw await alreadyRunning(deps, partnershipId);
+  if (!lease) throw alreadyRunning(waiting);
 
   try {
     const run = await deps.stores.licenceRuns.create({
@@ -89,12 +92,18 @@ export async function requestRun(
   }
 }
 
-async function alreadyRunning(deps: Pick<ReconcilerDeps, 'stores'>, partnershipId: string): Promise<DomainError> {
+/** How long a queued or running run's record alone keeps another request out. */
+const STILL_WAITING_MS = 60 * 60 * 1000;
+
+async function activeRun(deps: Pick<ReconcilerDeps, 'stores'>, partnershipId: string) {
   const { items } = await deps.stores.licenceRuns.list(partnershipId, { pageSize: 20, newestFirst: true });
-  const active = items.find((run) => run.status === 'queued' || run.status === 'running');
+  return items.find((run) => run.status === 'queued' || run.status === 'running') ?? null;
+}
+
+function alreadyRunning(active: Stored<LicenceRun> | null): DomainError {
   const which = active
     ? ` (run ${active.id}, started ${active.startedAt}; its progress is at /api/licences/runs/${active.id})`
-    : '';
+    : ' (one is just finishing)';
   return new DomainError(
     'conflict',
     `A reconciliation is already running for this partnership${which}. Wait for it to finish.`,

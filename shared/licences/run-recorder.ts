@@ -13,6 +13,7 @@ export class RunRecorder {
   private etag: string;
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly runs: Stores['licenceRuns'],
@@ -29,6 +30,8 @@ export class RunRecorder {
 
   /** Notes a tenant's progress; it reaches the store within a second. */
   progress(tenantId: string, patch: Partial<TenantProgress>): void {
+    // Once the run's outcome is being written, late progress from a tenant still winding down is not news.
+    if (this.stopped) return;
     this.run = {
       ...this.run,
       progress: this.run.progress.map((p) => (p.tenantId === tenantId ? { ...p, ...patch } : p)),
@@ -42,6 +45,7 @@ export class RunRecorder {
           .join(', '),
       );
     }, FLUSH_EVERY_MS);
+    this.timer.unref();
   }
 
   /** Writes changes now, after any write already under way. */
@@ -56,6 +60,7 @@ export class RunRecorder {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
   }

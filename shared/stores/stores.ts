@@ -11,11 +11,13 @@ import type { Application } from '../schemas/applications';
 import type { AuditEntry } from '../schemas/audit';
 import type { CapitalBid } from '../schemas/bids';
 import type { CatalogueService } from '../schemas/catalogue';
+import type { Incident } from '../schemas/incidents';
 import type { KpiDefinition, KpiMeasurement } from '../schemas/kpis';
 import type { Partnership } from '../schemas/partnership';
 import type { PlanYear } from '../schemas/plan';
 import type { Project } from '../schemas/projects';
 import type { InfrastructureRisk } from '../schemas/risks';
+import type { ServiceCalendarRecord, ServiceDeskTicket } from '../schemas/service-desk';
 import type { RecordStore } from './record-store';
 
 /** Every store the use-cases reach, behind interfaces; `createStores` picks the implementation. */
@@ -39,6 +41,9 @@ export type Stores = {
   licencePrices: RecordStore<PriceListRecord>;
   licenceSettings: RecordStore<LicenceSettingsRecord>;
   hrFeed: RecordStore<HrFeedRow>;
+  incidents: RecordStore<Incident>;
+  serviceDeskTickets: RecordStore<ServiceDeskTicket>;
+  serviceCalendars: RecordStore<ServiceCalendarRecord>;
 };
 
 /** The stores a plan import writes, one per collection of the import document. */

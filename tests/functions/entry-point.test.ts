@@ -38,6 +38,7 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
       COSMOS_KEY: 'a2V5',
       STORAGE_CONNECTION_STRING:
         'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      LICENCE_RUN_QUEUE: 'licence-runs',
     });
     expect(error).toBeUndefined();
     expect(registered.map((r) => r.name)).toEqual(allFunctions.map((f) => f.name));

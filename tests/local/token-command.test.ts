@@ -14,7 +14,7 @@ describe('npm run token', () => {
     expect(result.stdout).toMatch(
       /sam\.smith@huntingdonshire\.example\s+Sam Smith\s+3c-ict\/HDC\s+staff, partnership-admin/,
     );
-    expect(result.stdout.trim().split('\n')).toHaveLength(14);
+    expect(result.stdout.trim().split('\n')).toHaveLength(15);
   });
 
   it('refuses to run in production', () => {

@@ -1,14 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { allFunctions } from '../../functions/all-functions';
 import { registerFunctions } from '../../functions/registry';
 import { LocalFunctionsHost } from '../../local/host/local-functions-host';
 import { loadDemoDatasets } from '../../local/seed/demo-datasets';
 import { seedDemoData } from '../../local/seed/seed-demo-data';
 import { seedLicenceDemo } from '../../local/seed/seed-licence-demo';
-import { ensureLocalCertificates } from '../../local/stack/local-certificates';
-import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../local/stack/local-stack';
-import { trustLocalCertificateAuthority } from '../../local/stack/trust-local-ca';
+import { LOCAL_API_CLIENT_ID } from '../../local/stack/local-stack';
 import { buildDemoTenants } from '../../local/tenants/demo-users';
 import {
   DEMO_LICENCE_PARTNERSHIP,
@@ -17,14 +14,15 @@ import {
   LOCAL_RECONCILER_SECRET_SETTING,
   reconcilerClients,
 } from '../../local/tenants/graph/demo-licence-tenants';
-import { type RunningGraphSimulator, startGraphSimulator } from '../../local/tenants/graph/graph-simulator';
+import type { RunningGraphSimulator } from '../../local/tenants/graph/graph-simulator';
 import type { Population } from '../../local/tenants/graph/population';
-import { type RunningTenantSimulator, startTenantSimulator } from '../../local/tenants/tenant-simulator';
+import type { RunningTenantSimulator } from '../../local/tenants/tenant-simulator';
 import { createSeatDirectory } from '../../shared/graph/graph-seat-directory';
 import type { RunLease } from '../../shared/licences/gateways';
 import type { ReconcilerDeps } from '../../shared/licences/reconciler-deps';
 import type { Runtime } from '../../shared/runtime';
 import { createIntegrationRuntime, integrationEnv } from './integration-runtime';
+import { startSimulators } from './simulated-graph';
 
 export type LicenceStack = {
   partnershipId: typeof DEMO_LICENCE_PARTNERSHIP;
@@ -62,29 +60,20 @@ export type LicenceApp = LicenceStack & {
  * so two files reconciling the demo partnership at once would otherwise refuse each other's runs.
  */
 export async function startLicenceStack(options: { isolateLease?: boolean } = {}): Promise<LicenceStack> {
-  const certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
-  trustLocalCertificateAuthority(certificates.ca);
   const datasets = loadDemoDatasets();
   const demoTenants = buildDemoTenants(datasets.map((dataset) => dataset.partnership));
   const licences = demoLicenceTenants(demoTenants, new Date());
   if (!licences) throw new Error(`The demo data has no partnership ${DEMO_LICENCE_PARTNERSHIP} of three councils.`);
   const secret = randomBytes(24).toString('base64url');
 
-  const tenants = await startTenantSimulator({
-    certificates,
-    tenants: demoTenants,
-    api: { clientId: LOCAL_API_CLIENT_ID, appIdUri: `api://${LOCAL_API_CLIENT_ID}` },
-    publicClientIds: [LOCAL_API_CLIENT_ID],
+  const simulators = await startSimulators({
+    directories: demoTenants,
     confidentialClients: reconcilerClients(licences.partnerTenants, secret),
+    population: licences.population,
+    graphTenants: licences.graphTenants,
   });
-  let graph: RunningGraphSimulator | undefined;
+  const { tenants, graph } = simulators;
   try {
-    graph = await startGraphSimulator({
-      certificates,
-      authorityHost: tenants.authorityHost,
-      population: licences.population,
-      tenants: licences.graphTenants,
-    });
     const env = integrationEnv({
       ENTRA_AUTHORITY_HOST: tenants.authorityHost,
       API_CLIENT_ID: LOCAL_API_CLIENT_ID,
@@ -112,26 +101,23 @@ export async function startLicenceStack(options: { isolateLease?: boolean } = {}
         log.push(line);
       },
     };
-    const running = graph;
     return {
       partnershipId: DEMO_LICENCE_PARTNERSHIP,
       runtime,
       deps,
       log,
       env,
-      graph: running,
+      graph,
       population: licences.population,
       licences,
       tenants,
       clearFaults: () => {
-        for (const tenant of licences.graphTenants) running.setFaults(tenant.tenantId, {});
+        for (const tenant of licences.graphTenants) graph.setFaults(tenant.tenantId, {});
       },
-      stop: async () => {
-        await Promise.allSettled([running.close(), tenants.close()]);
-      },
+      stop: simulators.stop,
     };
   } catch (error) {
-    await Promise.allSettled([graph?.close(), tenants.close()]);
+    await simulators.stop();
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { credentialSettingPrefix } from '../../../shared/licences/connection-policy';
 import type { HrRecord } from '../../../shared/licences/find-waste';
 import type { LicenceSettings } from '../../../shared/schemas/licences';
 import type { SimulatedTenant } from '../demo-users';
@@ -8,7 +9,7 @@ import { POPULATION_SKUS, Population } from './population';
 /** The licence reconciler's app registration in the simulated tenants: a fixed, public, local-only client id. */
 export const LOCAL_RECONCILER_CLIENT_ID = '7e0c7d0a-1f1e-4b8a-9a52-0c8f3a1b2c3d';
 /** The environment variable holding its secret, made afresh on each start: settings name it, never hold it. */
-export const LOCAL_RECONCILER_SECRET_SETTING = 'LOCAL_RECONCILER_SECRET';
+export const LOCAL_RECONCILER_SECRET_SETTING = `${credentialSettingPrefix('3c-ict')}SECRET`;
 /** The partnership whose councils get a demo directory: the one whose plan asks for licence reconciliation. */
 export const DEMO_LICENCE_PARTNERSHIP = '3c-ict';
 const USERS_PER_COUNCIL = 300;

@@ -92,9 +92,11 @@ export function plantedCases(now: Date, partnerCodes: readonly [string, string, 
           user: {
             givenName: 'Olga',
             surname: 'Novak',
+            // Someone tried her password yesterday and failed: only successful sign-ins count as use.
             signInActivity: {
-              lastSignInDateTime: daysAgo(now, 200),
+              lastSignInDateTime: daysAgo(now, 1),
               lastNonInteractiveSignInDateTime: daysAgo(now, 200),
+              lastSuccessfulSignInDateTime: daysAgo(now, 200),
             },
           },
         },

@@ -16,7 +16,12 @@ export type SimulatedGraphUser = {
   assignedLicenses: { skuId: string; disabledPlans: string[] }[];
   employeeHireDate: string | null;
   employeeLeaveDateTime: string | null;
-  signInActivity: { lastSignInDateTime: string | null; lastNonInteractiveSignInDateTime: string | null };
+  signInActivity: {
+    /** The last interactive attempt, successful or not. */
+    lastSignInDateTime: string | null;
+    lastNonInteractiveSignInDateTime: string | null;
+    lastSuccessfulSignInDateTime: string | null;
+  };
 };
 
 export type PopulationTenant = { tenantId: string; partnerCode: string; domain: string; size: number };
@@ -210,7 +215,11 @@ function user(
     assignedLicenses: [],
     employeeHireDate: null,
     employeeLeaveDateTime: null,
-    signInActivity: { lastSignInDateTime: null, lastNonInteractiveSignInDateTime: null },
+    signInActivity: {
+      lastSignInDateTime: null,
+      lastNonInteractiveSignInDateTime: null,
+      lastSuccessfulSignInDateTime: null,
+    },
     ...fields,
   };
 }
@@ -223,7 +232,7 @@ function syllables(value: number): string {
 
 function signIn(now: Date, daysAgo: number): SimulatedGraphUser['signInActivity'] {
   const at = new Date(now.getTime() - daysAgo * 24 * 3600 * 1000).toISOString();
-  return { lastSignInDateTime: at, lastNonInteractiveSignInDateTime: at };
+  return { lastSignInDateTime: at, lastNonInteractiveSignInDateTime: at, lastSuccessfulSignInDateTime: at };
 }
 
 function hashNumbers(text: string): [number, number, number, number] {

@@ -44,7 +44,7 @@ export class BlobRunLease implements RunLease {
    * Takes the lease under `leaseId` (the run's id). Azure lets the holder of a lease acquire it again with the
    * same id, so the run a request queued takes over the lease the request took, while any other id is refused.
    */
-  async acquire(partnershipId: string, leaseId: string): Promise<HeldLease | null> {
+  async acquire(partnershipId: string, leaseId: string, options: { holdAs?: string } = {}): Promise<HeldLease | null> {
     const blob = this.container.getBlockBlobClient(`locks/${partnershipId}/licence-reconciler`);
     const lease = blob.getBlobLeaseClient(asLeaseGuid(leaseId));
     try {
@@ -53,6 +53,8 @@ export class BlobRunLease implements RunLease {
       if (errorCode(error) === 'LeaseAlreadyPresent') return null;
       throw error;
     }
+    // The client keeps the new id for renewals and the release.
+    if (options.holdAs) await lease.changeLease(asLeaseGuid(options.holdAs));
     return new RenewedLease(lease, this.renewEveryMs, {
       renewed: () => this.onRenewed(partnershipId),
       failed: (error) => this.onRenewalFailed(partnershipId, error),

@@ -16,6 +16,9 @@ export const CONTAINERS = {
   licenceExclusions: 'licenceExclusions',
   licenceConfig: 'licenceConfig',
   hrFeed: 'hrFeed',
+  incidents: 'incidents',
+  serviceDeskTickets: 'serviceDeskTickets',
+  serviceConfig: 'serviceConfig',
 } as const;
 
 export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];

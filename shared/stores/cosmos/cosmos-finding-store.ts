@@ -21,10 +21,35 @@ export class CosmosFindingStore implements FindingStore {
       runId,
       sequence,
     }));
+    // A run started again after its worker died may find fewer: what the first attempt wrote and this one did not
+    // find must go, or the report would keep it.
+    const keep = new Set(queue.map((doc) => doc.id));
+    const { resources: earlier } = await this.container.items
+      .query<{ id: string }>(
+        {
+          query: 'SELECT c.id FROM c WHERE c.partnershipId = @partnershipId AND c.runId = @runId',
+          parameters: [
+            { name: '@partnershipId', value: partnershipId },
+            { name: '@runId', value: runId },
+          ],
+        },
+        { partitionKey: partnershipId },
+      )
+      .fetchAll();
+    const stale = earlier.filter((doc) => !keep.has(doc.id));
     const worker = async () => {
       for (let doc = queue.shift(); doc; doc = queue.shift()) await this.container.items.upsert(doc);
+      for (let doc = stale.shift(); doc; doc = stale.shift()) {
+        // Gone already (a concurrent save of the same run removed it): what matters is that it is gone.
+        await this.container
+          .item(doc.id, partnershipId)
+          .delete()
+          .catch((error: { code?: number }) => {
+            if (error.code !== 404) throw error;
+          });
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length + stale.length) }, worker));
   }
 
   async list(

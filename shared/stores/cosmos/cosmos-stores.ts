@@ -24,5 +24,8 @@ export function createCosmosStores(database: Database): Stores {
     licencePrices: store('licenceConfig'),
     licenceSettings: store('licenceConfig'),
     hrFeed: store('hrFeed'),
+    incidents: store('incidents'),
+    serviceDeskTickets: store('serviceDeskTickets'),
+    serviceCalendars: store('serviceConfig'),
   };
 }

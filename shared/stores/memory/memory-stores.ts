@@ -22,5 +22,8 @@ export function createMemoryStores(): Stores {
     licencePrices: new MemoryRecordStore(),
     licenceSettings: new MemoryRecordStore(),
     hrFeed: new MemoryRecordStore(),
+    incidents: new MemoryRecordStore(),
+    serviceDeskTickets: new MemoryRecordStore(),
+    serviceCalendars: new MemoryRecordStore(),
   };
 }

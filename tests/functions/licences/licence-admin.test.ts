@@ -10,6 +10,8 @@ const USERS = {
   sam: 'sam.smith@huntingdonshire.example',
   jo: 'jo.baker@huntingdonshire.example',
   nina: 'nina.patel@peterborough.example',
+  /** The other partnership's (Cambridgeshire and Peterborough's) partnership administrator. */
+  sue: 'sue.grace@cambridgeshire.example',
 };
 const TENANT = {
   CCC: '3c1c0001-0000-4000-8000-000000000001',
@@ -67,7 +69,7 @@ describe('licence administration endpoints', () => {
       partnerCode: 'HDC',
       tenantId: TENANT.HDC,
       clientId: '11111111-2222-4333-8444-555555555555',
-      credential: { kind: 'secret', setting: 'GRAPH_SECRET_HDC' },
+      credential: { kind: 'secret', setting: 'RECONCILER_3C_ICT_HDC' },
       authorityHost: 'https://login.microsoftonline.com',
       graphBaseUrl: 'https://graph.microsoft.com',
     };
@@ -103,12 +105,15 @@ describe('licence administration endpoints', () => {
       expect(missing.body.error.message).toContain('no licence price list');
     });
 
-    it('lets a licence administrator create the first one (201), audited', async () => {
-      const created = await call(USERS.priya, 'PUT', 'licences/prices', PRICES);
+    it("refuses a council's licence administrator (403); the partnership administrator creates it (201), audited", async () => {
+      const refused = await call(USERS.priya, 'PUT', 'licences/prices', PRICES);
+      expect(refused.status).toBe(403);
+      expect((await call(USERS.priya, 'GET', 'licences/prices')).status).toBe(404);
+      const created = await call(USERS.sam, 'PUT', 'licences/prices', PRICES);
       expect(created.status).toBe(201);
       expect(created.etag).toBeTruthy();
       etag = created.etag as string;
-      const read = await call(USERS.sam, 'GET', 'licences/prices');
+      const read = await call(USERS.priya, 'GET', 'licences/prices');
       expect(read).toMatchObject({ status: 200, etag });
       expect(read.body).toEqual(PRICES);
       const [latest] = await auditTrail();
@@ -117,19 +122,21 @@ describe('licence administration endpoints', () => {
         target: { kind: 'licencePrices', id: 'prices' },
         etagBefore: null,
         etagAfter: etag,
-        actor: { name: 'Priya Shah', partnerCode: 'CCC' },
+        actor: { name: 'Sam Smith', partnerCode: 'HDC' },
       });
     });
 
     it('needs If-Match (428), refuses a stale one (412) and a bad body (400), writing nothing', async () => {
       const audited = (await auditTrail()).length;
       const cheaper = { ...PRICES, source: 'Renegotiated' };
-      const without = await call(USERS.priya, 'PUT', 'licences/prices', cheaper);
+      const without = await call(USERS.sam, 'PUT', 'licences/prices', cheaper);
       expect(without.status).toBe(428);
+      const licenceAdmin = await call(USERS.priya, 'PUT', 'licences/prices', cheaper, { 'if-match': etag });
+      expect(licenceAdmin.status).toBe(403);
       const stale = await call(USERS.sam, 'PUT', 'licences/prices', cheaper, { 'if-match': '"not-the-etag"' });
       expect(stale.status).toBe(412);
       const bad = await call(
-        USERS.priya,
+        USERS.sam,
         'PUT',
         'licences/prices',
         { ...PRICES, currency: 'EUR', skus: [{ ...PRICES.skus[0], monthlyPence: -1 }] },
@@ -158,25 +165,19 @@ describe('licence administration endpoints', () => {
       expect(replaced.status).toBe(200);
       expect(replaced.etag).not.toBe(etag);
       expect(replaced.body.source).toBe('Agreement 2027');
-      const again = await call(USERS.priya, 'PUT', 'licences/prices', PRICES, { 'if-match': etag });
+      const again = await call(USERS.sam, 'PUT', 'licences/prices', PRICES, { 'if-match': etag });
       expect(again.status).toBe(412);
       etag = replaced.etag as string;
       expect((await call(USERS.dana, 'GET', 'licences/prices')).body.source).toBe('Agreement 2027');
     });
 
-    it("keeps another partnership's licence administrator out of 3C ICT's price list", async () => {
+    it("keeps another partnership's administrators out of 3C ICT's price list", async () => {
       const read = await call(USERS.nina, 'GET', 'licences/prices');
       expect(read.status).toBe(404);
       expect(JSON.stringify(read.body)).not.toContain('Agreement 2027');
-      const write = await call(
-        USERS.nina,
-        'PUT',
-        'licences/prices',
-        { ...PRICES, source: 'Hijacked' },
-        {
-          'if-match': etag,
-        },
-      );
+      const hijack = { ...PRICES, source: 'Hijacked' };
+      expect((await call(USERS.nina, 'PUT', 'licences/prices', hijack, { 'if-match': etag })).status).toBe(403);
+      const write = await call(USERS.sue, 'PUT', 'licences/prices', hijack, { 'if-match': etag });
       expect(write.status).toBe(412);
       const ours = await call(USERS.sam, 'GET', 'licences/prices');
       expect(ours.etag).toBe(etag);
@@ -189,7 +190,7 @@ describe('licence administration endpoints', () => {
       partnerCode: code,
       tenantId: TENANT[code],
       clientId: '11111111-2222-4333-8444-555555555555',
-      credential: { kind: 'secret', setting: `GRAPH_SECRET_${code}` },
+      credential: { kind: 'secret', setting: `RECONCILER_3C_ICT_${code}` },
       authorityHost: 'https://login.microsoftonline.com',
       graphBaseUrl: 'https://graph.microsoft.com',
     });
@@ -205,15 +206,35 @@ describe('licence administration endpoints', () => {
       ]);
       expect((await call(USERS.sam, 'GET', 'licences/settings')).status).toBe(404);
 
+      // A connection may not send another app setting as its secret, nor to a host that is not Microsoft's.
+      const exfiltrating = await call(USERS.sam, 'PUT', 'licences/settings', {
+        tenants: [
+          { ...connection('CCC'), credential: { kind: 'secret', setting: 'STORAGE_CONNECTION_STRING' } },
+          { ...connection('HDC'), authorityHost: 'https://login.attacker.example' },
+        ],
+      });
+      expect(exfiltrating.status).toBe(400);
+      expect(exfiltrating.body.error.problems).toEqual([
+        { path: 'body.tenants.0.credential.setting', message: expect.stringContaining('RECONCILER_3C_ICT_<NAME>') },
+        { path: 'body.tenants.1.authorityHost', message: expect.stringContaining('not a Microsoft cloud authority') },
+      ]);
+      expect((await call(USERS.sam, 'GET', 'licences/settings')).status).toBe(404);
+      expect((await auditTrail()).filter((e) => e.action === 'licence.settings.replace')).toEqual([]);
+
       const saved = await call(USERS.sam, 'PUT', 'licences/settings', {
         tenants: [connection('CCC'), connection('HDC'), connection('SCDC')],
         inactiveDays: 60,
       });
       expect(saved.status).toBe(201);
+      const whole = await call(USERS.sam, 'GET', 'licences/settings');
+      expect(whole.body.tenants.map((t: any) => t.partnerCode)).toEqual(['CCC', 'HDC', 'SCDC']);
+      expect(whole.body.tenants[0].credential).toEqual({ kind: 'secret', setting: 'RECONCILER_3C_ICT_CCC' });
+      // A council's licence administrator sees their own council's tenant only.
       const read = await call(USERS.dana, 'GET', 'licences/settings');
       expect(read).toMatchObject({ status: 200, etag: saved.etag });
       expect(read.body.inactiveDays).toBe(60);
-      expect(read.body.tenants[0].credential).toEqual({ kind: 'secret', setting: 'GRAPH_SECRET_CCC' });
+      expect(read.body.tenants.map((t: any) => t.partnerCode)).toEqual(['SCDC']);
+      expect(read.body.tenants[0].credential).toEqual({ kind: 'secret', setting: 'RECONCILER_3C_ICT_SCDC' });
       expect((await call(USERS.sam, 'PUT', 'licences/settings', { tenants: [connection('CCC')] })).status).toBe(428);
       expect((await call(USERS.nina, 'GET', 'licences/settings')).status).toBe(404);
     });

@@ -72,7 +72,29 @@ describe('licence reads', () => {
         },
       });
     await stores.licenceRuns.create(run3c(OLDER_RUN, 1));
-    await stores.licenceRuns.create(run3c(RUN, 2));
+    const pair = (a: string, b: string, n: number) => {
+      const accountKeys = [a, b]
+        .map((code) => `${tenantOf(code)}/dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`)
+        .sort() as [string, string];
+      return {
+        id: accountKeys.join('+'),
+        accountKeys,
+        partnerCodes: [a, b].sort(),
+        accounts: [a, b].map((code) => ({
+          tenantId: tenantOf(code),
+          partnerCode: code,
+          id: `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`,
+          userPrincipalName: `namesake${n}@${code.toLowerCase()}.example`,
+          displayName: `Namesake ${n}`,
+          skuPartNumbers: ['SPE_E3'],
+        })),
+        reason: `same name "namesake ${n}"`,
+      };
+    };
+    await stores.licenceRuns.create({
+      ...run3c(RUN, 2),
+      candidates: [pair('CCC', 'HDC', 1), pair('HDC', 'SCDC', 2), pair('CCC', 'SCDC', 3)],
+    });
     await stores.licenceRuns.create({
       ...licenceRun(3, { status: 'failed' }),
       id: FAILED_RUN,
@@ -117,6 +139,7 @@ describe('licence reads', () => {
     ['GET', `licences/runs/${RUN}`],
     ['GET', `licences/runs/${RUN}/report.csv`],
     ['GET', 'licences/history'],
+    ['GET', 'licences/match-candidates'],
     ['POST', 'licences/starter-check'],
   ];
 
@@ -192,6 +215,22 @@ describe('licence reads', () => {
       annualCostPence: 40_002,
       byPartner: { CCC: 40_002 },
     });
+  });
+
+  it('lists the candidate matches of the last good run, a licence administrator those involving their council', async () => {
+    const mine = await call(USERS.cityLicenceAdmin, 'GET', 'licences/match-candidates');
+    expect(mine.status).toBe(200);
+    expect(mine.body.run).toEqual({ id: RUN, finishedAt: '2026-11-02T02:30:00.000Z' });
+    expect(mine.body.items.map((c: { partnerCodes: string[] }) => c.partnerCodes)).toEqual([
+      ['CCC', 'HDC'],
+      ['CCC', 'SCDC'],
+    ]);
+    expect(mine.text).not.toContain('Namesake 2');
+    const all = await call(USERS.sharedServiceAdmin, 'GET', 'licences/match-candidates');
+    expect(all.body.items).toHaveLength(3);
+    const staff = await call(USERS.hdcStaff, 'GET', 'licences/match-candidates');
+    expect(staff.status).toBe(403);
+    expect(staff.text).not.toContain('Namesake');
   });
 
   it("downloads the council's report for its licence administrator and the whole report for the partnership", async () => {

@@ -67,10 +67,16 @@ describe('demo tenants', () => {
     const sam = users.find((u) => u.userPrincipalName === 'sam.smith@huntingdonshire.example');
     expect(sam).toMatchObject({ displayName: 'Sam Smith', jobTitle: 'Head of 3C ICT Shared Service' });
     expect(sam?.roles).toEqual(['staff', 'partnership-admin']);
+    const lee = users.find((u) => u.userPrincipalName === 'lee.hunt@huntingdonshire.example');
+    expect(lee).toMatchObject({ displayName: 'Lee Hunt', jobTitle: 'IT Service Desk Manager', partnerCode: 'HDC' });
+    expect(lee?.roles).toEqual(['staff', 'service-desk']);
+    expect(users.filter((u) => u.roles.includes('service-desk')).map((u) => u.userPrincipalName)).toEqual([
+      'lee.hunt@huntingdonshire.example',
+    ]);
   });
 
   it('has unique UPNs and object ids, stable across calls', () => {
-    expect(users).toHaveLength(14);
+    expect(users).toHaveLength(15);
     expect(new Set(users.map((u) => u.userPrincipalName.toLowerCase())).size).toBe(users.length);
     expect(new Set(users.map((u) => u.objectId)).size).toBe(users.length);
     for (const user of users) {

@@ -18,6 +18,7 @@ const production = {
   STORAGE_CONNECTION_STRING:
     'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
   API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  LICENCE_RUN_QUEUE: 'licence-runs',
 };
 
 /** The problems loadSettings reports, or [] when it accepts the environment. */
@@ -212,6 +213,7 @@ describe('loadSettings: production refuses what only suits a development machine
       API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
       STORAGE_CONNECTION_STRING:
         'DefaultEndpointsProtocol=https;AccountName=localhostreports;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      LICENCE_RUN_QUEUE: 'licence-runs',
     };
     let problems: string[] = [];
     try {
@@ -230,6 +232,12 @@ describe('loadSettings: the licence reconciler', () => {
       runQueue: 'licence-runs',
     });
     expect(loadSettings(production).licences.reconcileSchedule).toBe(DEFAULT_RECONCILE_SCHEDULE);
+  });
+
+  it('needs the run queue named in production, where the worker function reads it from the app settings', () => {
+    expect(problemsOf({ ...production, LICENCE_RUN_QUEUE: undefined })).toEqual([
+      expect.stringMatching(/^LICENCE_RUN_QUEUE: required in production/),
+    ]);
   });
 
   it('takes another six-field NCRONTAB schedule and another queue name', () => {

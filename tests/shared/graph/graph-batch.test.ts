@@ -128,7 +128,7 @@ describe('the Graph client and $batch, against the simulated Graph', () => {
     graph.setFaults(TENANT.tenantId, { throttleNext: 4, retryAfterSeconds: 600 });
     const capped: number[] = [];
     await expect(sendBatch(client, userRequests(2), { maxAttempts: 2, sleep: noSleep(capped) })).rejects.toThrow(
-      /kept throttling \(429\/503\) these batch requests after 2 attempts: GET \/users\?\$select=id&\$top=1/,
+      /kept throttling \(429\/503\) these batch requests after 2 attempts: GET \/users, GET \/users$/,
     );
     expect(capped).toEqual([60_000]);
     graph.setFaults(TENANT.tenantId, {});

@@ -1,82 +1,40 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalCertificates } from '../../../local/stack/local-certificates';
-import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../../local/stack/local-stack';
-import { trustLocalCertificateAuthority } from '../../../local/stack/trust-local-ca';
-import { type RunningGraphSimulator, startGraphSimulator } from '../../../local/tenants/graph/graph-simulator';
-import { plantedCases } from '../../../local/tenants/graph/planted-cases';
-import { POPULATION_SKUS, Population } from '../../../local/tenants/graph/population';
-import { type RunningTenantSimulator, startTenantSimulator } from '../../../local/tenants/tenant-simulator';
+import { POPULATION_SKUS } from '../../../local/tenants/graph/population';
 import { readCredentialSetting } from '../../../shared/graph/credential-setting';
 import { createSeatDirectory } from '../../../shared/graph/graph-seat-directory';
 import type { FullScan } from '../../../shared/licences/gateways';
 import { toLicensedAccount } from '../../../shared/licences/graph-user';
-import { type TenantConnection, tenantConnection } from '../../../shared/schemas/licences';
+import {
+  councilTenants,
+  type SimulatedGraph,
+  startSimulatedGraph,
+  userReadOnlyIn,
+} from '../../support/simulated-graph';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
-const CODES = ['CCC', 'HDC', 'SCDC'] as const;
-const TENANTS = CODES.map((partnerCode, i) => ({
-  tenantId: `3c1c000${i + 1}-0000-4000-8000-00000000000${i + 1}`,
-  partnerCode,
-  domain: `${partnerCode.toLowerCase()}.example`,
-  size: 2_500,
-}));
-const RECONCILER = { clientId: '7e0c7d0a-1f1e-4b8a-9a52-0c8f3a1b2c3d', clientSecret: 'local-reconciler-secret' };
-const ENV = { RECONCILER_SECRET: RECONCILER.clientSecret };
-const ALL_ROLES = ['User.Read.All', 'Organization.Read.All', 'Mail.Send', 'AuditLog.Read.All'];
+const TENANTS = councilTenants(2_500);
 
 describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
-  let tenants: RunningTenantSimulator;
-  let graph: RunningGraphSimulator;
-  const population = new Population(TENANTS, plantedCases(NOW, CODES), NOW);
+  let sim: SimulatedGraph;
 
   beforeAll(async () => {
-    const certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
-    trustLocalCertificateAuthority(certificates.ca);
-    tenants = await startTenantSimulator({
-      certificates,
-      tenants: TENANTS.map((t) => ({ ...t, displayName: t.partnerCode, partnershipId: '3c-ict', users: [] })),
-      api: { clientId: LOCAL_API_CLIENT_ID, appIdUri: `api://${LOCAL_API_CLIENT_ID}` },
-      publicClientIds: [LOCAL_API_CLIENT_ID],
-      confidentialClients: TENANTS.map((t) => ({
-        tenantId: t.tenantId,
-        ...RECONCILER,
-        // SCDC's registration was only granted User.Read.All.
-        applicationRoles: t.partnerCode === 'SCDC' ? ['User.Read.All'] : ALL_ROLES,
-      })),
-    });
-    graph = await startGraphSimulator({
-      certificates,
-      authorityHost: tenants.authorityHost,
-      population,
-      tenants: TENANTS.map((t, populationIndex) => ({
-        tenantId: t.tenantId,
-        populationIndex,
-        skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 3000 }],
-      })),
+    sim = await startSimulatedGraph({
+      tenants: TENANTS,
+      now: NOW,
+      // SCDC's registration was only granted User.Read.All.
+      roles: userReadOnlyIn('SCDC'),
       // Tight, so the sign-in pass meets the throttle within a few pages and the test stays fast.
       signInActivity: { perMinute: 600, burst: 1 },
     });
   });
   afterAll(async () => {
-    await graph?.close();
-    await tenants?.close();
+    await sim?.stop();
   });
-
-  const connectionFor = (index: number): TenantConnection =>
-    tenantConnection.parse({
-      partnerCode: TENANTS[index]?.partnerCode,
-      tenantId: TENANTS[index]?.tenantId,
-      clientId: RECONCILER.clientId,
-      credential: { kind: 'secret', setting: 'RECONCILER_SECRET' },
-      authorityHost: tenants.authorityHost,
-      graphBaseUrl: graph.baseUrl,
-    });
 
   /** A directory for one tenant, and how many HTTP requests it has sent to Graph. */
   const directoryFor = (index: number, options: { signInBudgetMs?: number; env?: Record<string, string> } = {}) => {
     let requests = 0;
-    const directory = createSeatDirectory(connectionFor(index), options.env ?? ENV, {
+    const directory = createSeatDirectory(sim.connectionFor(index), options.env ?? sim.env, {
       onHttpRequest: () => {
         requests += 1;
       },
@@ -88,7 +46,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
 
   const tenantId = (index: number) => TENANTS[index]?.tenantId as string;
   const usersOf = (index: number) =>
-    Array.from({ length: population.size(index) }, (_, i) => population.userAt(index, i));
+    Array.from({ length: sim.population.size(index) }, (_, i) => sim.population.userAt(index, i));
   /** What Graph's licensed-users query returns: guests with a licence too. */
   const licensedIn = (index: number) => usersOf(index).filter((user) => user.assignedLicenses.length > 0);
   /** The seats, computed from the population itself. */
@@ -96,7 +54,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     usersOf(index).flatMap(
       (user) => toLicensedAccount(user, TENANTS[index] as { tenantId: string; partnerCode: string }) ?? [],
     );
-  const simulatorCount = (index: number) => graph.requestCounts()[tenantId(index)] ?? 0;
+  const simulatorCount = (index: number) => sim.graph.requestCounts()[tenantId(index)] ?? 0;
 
   it('reads exactly the licensed members in two halves of pages of 999, with the SKUs and a delta link', async () => {
     const { directory, requests } = directoryFor(0);
@@ -150,17 +108,17 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
       { pageDelayMs: 150 },
     ];
     for (const fault of faults) {
-      graph.setFaults(tenantId(1), fault);
+      sim.graph.setFaults(tenantId(1), fault);
       const { directory, requests } = directoryFor(1);
       sameAs(await directory.fullScan(() => {}));
       if (!fault.pageDelayMs) expect(requests()).toBeGreaterThan(clean.requests());
     }
-    graph.setFaults(tenantId(1), {});
+    sim.graph.setFaults(tenantId(1), {});
   });
 
   it('resends only the throttled request of a batch', async () => {
     const { deltaLink } = await directoryFor(1).directory.fullScan(() => {});
-    graph.setFaults(tenantId(1), { throttleNext: 1, retryAfterSeconds: 1 });
+    sim.graph.setFaults(tenantId(1), { throttleNext: 1, retryAfterSeconds: 1 });
     const { directory, requests } = directoryFor(1);
     const before = simulatorCount(1);
     const delta = await directory.deltaScan(deltaLink, () => {});
@@ -168,7 +126,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     // The batch of two, then a batch of the one throttled request.
     expect(requests()).toBe(2);
     expect(simulatorCount(1) - before).toBe(3);
-    graph.setFaults(tenantId(1), {});
+    sim.graph.setFaults(tenantId(1), {});
   });
 
   it('reads a new licence, a removed licence and a leave date as changes, in one request', async () => {
@@ -179,9 +137,9 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     const unlicensed = position((u) => u.userType === 'Member' && u.assignedLicenses.length === 0, 100);
     const licensed = position((u) => u.userType === 'Member' && u.assignedLicenses.length > 0, 200);
     const leaver = position((u) => u.userType === 'Member' && u.assignedLicenses.length > 0, 1_500);
-    population.change(0, unlicensed, { assignedLicenses: [{ skuId: POPULATION_SKUS.e5, disabledPlans: [] }] });
-    population.change(0, licensed, { assignedLicenses: [] });
-    population.change(0, leaver, { employeeLeaveDateTime: '2026-12-31T17:00:00Z' });
+    sim.population.change(0, unlicensed, { assignedLicenses: [{ skuId: POPULATION_SKUS.e5, disabledPlans: [] }] });
+    sim.population.change(0, licensed, { assignedLicenses: [] });
+    sim.population.change(0, leaver, { employeeLeaveDateTime: '2026-12-31T17:00:00Z' });
 
     const { directory, requests } = directoryFor(0);
     const delta = await directory.deltaScan(deltaLink, () => {});
@@ -190,13 +148,16 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     expect(delta.changes).toEqual(
       [unlicensed, licensed, leaver]
         .sort((a, b) => a - b)
-        .map((i) => ({ id: population.userAt(0, i).id, account: toLicensedAccount(population.userAt(0, i), tenant) })),
+        .map((i) => ({
+          id: sim.population.userAt(0, i).id,
+          account: toLicensedAccount(sim.population.userAt(0, i), tenant),
+        })),
     );
-    expect(delta.changes.find((c) => c.id === population.userAt(0, licensed).id)?.account).toBeNull();
-    expect(delta.changes.find((c) => c.id === population.userAt(0, unlicensed).id)?.account?.skuIds).toEqual([
+    expect(delta.changes.find((c) => c.id === sim.population.userAt(0, licensed).id)?.account).toBeNull();
+    expect(delta.changes.find((c) => c.id === sim.population.userAt(0, unlicensed).id)?.account?.skuIds).toEqual([
       POPULATION_SKUS.e5,
     ]);
-    expect(delta.changes.find((c) => c.id === population.userAt(0, leaver).id)?.account).toMatchObject({
+    expect(delta.changes.find((c) => c.id === sim.population.userAt(0, leaver).id)?.account).toMatchObject({
       employeeLeaveDateTime: '2026-12-31T17:00:00Z',
     });
     expect(delta.usersRead).toBe(3);
@@ -212,16 +173,19 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     const { deltaLink } = await directoryFor(1).directory.fullScan(() => {});
     const users = usersOf(1);
     const licensed = users.findIndex((u, i) => i > 300 && u.userType === 'Member' && u.assignedLicenses.length > 0);
-    population.change(1, licensed, { employeeLeaveDateTime: '2026-10-31T17:00:00Z' });
-    graph.setFaults(tenantId(1), { partialDeltaUsers: true });
+    sim.population.change(1, licensed, { employeeLeaveDateTime: '2026-10-31T17:00:00Z' });
+    sim.graph.setFaults(tenantId(1), { partialDeltaUsers: true });
     const { directory, requests } = directoryFor(1);
     const delta = await directory.deltaScan(deltaLink, () => {});
-    graph.setFaults(tenantId(1), {});
+    sim.graph.setFaults(tenantId(1), {});
     if (delta.kind !== 'changes') throw new Error('expected changes');
     const tenant = TENANTS[1] as { tenantId: string; partnerCode: string };
     // Without the second read the partial user would have no licences and look like a seat given back.
     expect(delta.changes).toEqual([
-      { id: population.userAt(1, licensed).id, account: toLicensedAccount(population.userAt(1, licensed), tenant) },
+      {
+        id: sim.population.userAt(1, licensed).id,
+        account: toLicensedAccount(sim.population.userAt(1, licensed), tenant),
+      },
     ]);
     expect(delta.changes[0]?.account?.employeeLeaveDateTime).toBe('2026-10-31T17:00:00Z');
     expect(requests()).toBe(2);
@@ -229,7 +193,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
 
   it('follows the next link past 999 changes', async () => {
     const { deltaLink } = await directoryFor(0).directory.fullScan(() => {});
-    for (let i = 0; i < 1_200; i++) population.change(0, i, { accountEnabled: i % 2 === 0 });
+    for (let i = 0; i < 1_200; i++) sim.population.change(0, i, { accountEnabled: i % 2 === 0 });
     const { directory, requests } = directoryFor(0);
     const delta = await directory.deltaScan(deltaLink, () => {});
     if (delta.kind !== 'changes') throw new Error('expected changes');
@@ -241,11 +205,11 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
 
   it('answers expired when Graph says 410, or when the link is for another Graph', async () => {
     const { deltaLink } = await directoryFor(0).directory.fullScan(() => {});
-    graph.setFaults(tenantId(0), { expireDeltaTokens: true });
+    sim.graph.setFaults(tenantId(0), { expireDeltaTokens: true });
     const { directory, requests } = directoryFor(0);
     expect(await directory.deltaScan(deltaLink, () => {})).toEqual({ kind: 'expired' });
     expect(requests()).toBe(1);
-    graph.setFaults(tenantId(0), {});
+    sim.graph.setFaults(tenantId(0), {});
     const elsewhere = deltaLink.replace(/^https:\/\/localhost:\d+/, 'https://graph.microsoft.com');
     expect(await directory.deltaScan(elsewhere, () => {})).toEqual({ kind: 'expired' });
     expect(requests()).toBe(1);
@@ -258,7 +222,9 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     const signIns = await directory.readSignIns((read) => progress.push(read));
 
     const licensed = licensedIn(1);
-    expect(signIns).toEqual(new Map(licensed.map((user) => [user.id, user.signInActivity.lastSignInDateTime])));
+    expect(signIns).toEqual(
+      new Map(licensed.map((user) => [user.id, user.signInActivity.lastSuccessfulSignInDateTime])),
+    );
     const pages = Math.ceil(licensed.length / 500);
     expect(progress).toHaveLength(pages);
     // More requests than pages: the throttle answered 429 and the pass waited and asked again.
@@ -281,7 +247,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
       attachments: [{ name: 'findings.csv', contentType: 'text/csv', content: csv }],
     });
     expect(requests()).toBe(1);
-    const sent = graph.outbox().at(-1);
+    const sent = sim.graph.outbox().at(-1);
     expect(sent).toMatchObject({
       tenantId: tenantId(0),
       fromUserId: 'licences@ccc.example',
@@ -322,7 +288,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
   it('fails clearly on a wrong secret or a missing setting', async () => {
     const { directory } = directoryFor(0, { env: { RECONCILER_SECRET: 'not-the-secret' } });
     await expect(directory.fullScan(() => {})).rejects.toThrow(/Could not get a Microsoft Graph token for CCC/);
-    expect(() => readCredentialSetting(connectionFor(0), {})).toThrow(/app setting RECONCILER_SECRET/);
-    expect(() => createSeatDirectory(connectionFor(0), { RECONCILER_SECRET: ' ' })).toThrow(/RECONCILER_SECRET/);
+    expect(() => readCredentialSetting(sim.connectionFor(0), {})).toThrow(/app setting RECONCILER_SECRET/);
+    expect(() => createSeatDirectory(sim.connectionFor(0), { RECONCILER_SECRET: ' ' })).toThrow(/RECONCILER_SECRET/);
   });
 });

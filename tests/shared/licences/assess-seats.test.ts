@@ -3,58 +3,13 @@ import { assessSeats } from '../../../shared/licences/assess-seats';
 import type { HrRecord } from '../../../shared/licences/find-waste';
 import { accountKey, type LicensedAccount } from '../../../shared/licences/licensed-account';
 import type { MatchDecisions } from '../../../shared/licences/match-people';
-import type { PriceList } from '../../../shared/licences/price-list';
+import { account, shortSkuPrices } from './licence-fixtures';
 
-const prices: PriceList = {
-  currency: 'GBP',
-  skus: [
-    {
-      skuId: 'e3',
-      skuPartNumber: 'SPE_E3',
-      name: 'Microsoft 365 E3',
-      monthlyPence: 3_300,
-      paid: true,
-      family: 'm365',
-      rank: 3,
-    },
-    {
-      skuId: 'e5',
-      skuPartNumber: 'SPE_E5',
-      name: 'Microsoft 365 E5',
-      monthlyPence: 5_180,
-      paid: true,
-      family: 'm365',
-      rank: 5,
-    },
-    { skuId: 'f3', skuPartNumber: 'SPE_F1', name: 'Microsoft 365 F3', monthlyPence: 670, paid: true },
-  ],
-};
+const prices = shortSkuPrices;
 const E3_A_YEAR = 39_600;
 const F3_A_YEAR = 8_040;
 const NOW = new Date('2026-11-22T09:00:00Z');
 const NO_DECISIONS: MatchDecisions = { confirmed: [], rejected: [] };
-
-let next = 0;
-function account(partnerCode: string, overrides: Partial<LicensedAccount> = {}): LicensedAccount {
-  next += 1;
-  return {
-    tenantId: `tenant-${partnerCode}`,
-    partnerCode,
-    id: `u${next}`,
-    displayName: `Person ${next}`,
-    givenName: null,
-    surname: null,
-    userPrincipalName: `p${next}@${partnerCode.toLowerCase()}.example`,
-    emails: [`p${next}@${partnerCode.toLowerCase()}.example`],
-    employeeId: null,
-    onPremisesImmutableId: null,
-    accountEnabled: true,
-    skuIds: ['e3'],
-    employeeLeaveDateTime: null,
-    lastSignInDateTime: '2026-11-20T08:00:00Z',
-    ...overrides,
-  };
-}
 
 /**
  * Three councils: a person in CCC and HDC by employee id (CCC's E3 is spare), a person in HDC and SCDC by email

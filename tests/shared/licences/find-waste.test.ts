@@ -3,55 +3,16 @@ import { findWaste, type WasteInput } from '../../../shared/licences/find-waste'
 import type { LicensedAccount } from '../../../shared/licences/licensed-account';
 import { matchPeople } from '../../../shared/licences/match-people';
 import type { PriceList } from '../../../shared/licences/price-list';
+import { account, shortSkuPrices } from './licence-fixtures';
 
 const prices: PriceList = {
-  currency: 'GBP',
+  ...shortSkuPrices,
   skus: [
-    {
-      skuId: 'e3',
-      skuPartNumber: 'SPE_E3',
-      name: 'Microsoft 365 E3',
-      monthlyPence: 3_300,
-      paid: true,
-      family: 'm365',
-      rank: 3,
-    },
-    {
-      skuId: 'e5',
-      skuPartNumber: 'SPE_E5',
-      name: 'Microsoft 365 E5',
-      monthlyPence: 5_180,
-      paid: true,
-      family: 'm365',
-      rank: 5,
-    },
-    { skuId: 'f3', skuPartNumber: 'SPE_F1', name: 'Microsoft 365 F3', monthlyPence: 670, paid: true },
+    ...shortSkuPrices.skus,
     { skuId: 'free', skuPartNumber: 'FLOW_FREE', name: 'Power Automate Free', monthlyPence: 0, paid: false },
   ],
 };
 const NOW = new Date('2026-11-22T09:00:00Z');
-
-let next = 0;
-function account(partnerCode: string, overrides: Partial<LicensedAccount> = {}): LicensedAccount {
-  next += 1;
-  return {
-    tenantId: `tenant-${partnerCode}`,
-    partnerCode,
-    id: `u${next}`,
-    displayName: `Person ${next}`,
-    givenName: null,
-    surname: null,
-    userPrincipalName: `p${next}@${partnerCode.toLowerCase()}.example`,
-    emails: [`p${next}@${partnerCode.toLowerCase()}.example`],
-    employeeId: null,
-    onPremisesImmutableId: null,
-    accountEnabled: true,
-    skuIds: ['e3'],
-    employeeLeaveDateTime: null,
-    lastSignInDateTime: '2026-11-20T08:00:00Z',
-    ...overrides,
-  };
-}
 
 function run(accounts: LicensedAccount[], overrides: Partial<WasteInput> = {}) {
   return findWaste({

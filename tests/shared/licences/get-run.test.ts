@@ -42,10 +42,29 @@ describe('getRun', () => {
   it("shows a licence administrator only their own council's figures and report", async () => {
     const run = await getRun(stores, callerOf('CCC', ['licence-admin']), 'run-2026-11-02');
     expect(run).not.toHaveProperty('tenantState');
-    expect(run.totals?.byPartner).toEqual({ CCC: { count: 2, annualCostPence: 40_002 } });
+    // Their council's own figures as the totals: nothing of the whole partnership's, by type or by people.
+    expect(run.totals).toEqual({
+      findings: 2,
+      annualCostPence: 40_002,
+      byPartner: { CCC: { count: 2, annualCostPence: 40_002 } },
+    });
     expect(run.reports).toEqual({ byPartner: { CCC: 'p3/run-2026-11-02/CCC.csv' } });
     expect(run.delivery).toEqual([{ partnerCode: 'CCC', recipients: 2, error: null }]);
     expect(JSON.stringify(run)).not.toMatch(/HDC\.csv|SCDC\.csv|all\.csv|deltatoken|AdaptiveCard|£300/);
+    expect(JSON.stringify(run.totals)).not.toMatch(/byType|accounts|people|candidateMatches|100002/);
+  });
+
+  it('gives a council with no findings in the run zero totals of its own', async () => {
+    const totals = licenceRun(2).totals;
+    if (!totals) throw new Error('the fixture run has totals');
+    const { SCDC: _scdc, ...others } = totals.byPartner;
+    await stores.licenceRuns.create(licenceRun(4, { totals: { ...totals, byPartner: others } }));
+    const run = await getRun(stores, callerOf('SCDC', ['licence-admin']), 'run-2026-11-04');
+    expect(run.totals).toEqual({
+      findings: 0,
+      annualCostPence: 0,
+      byPartner: { SCDC: { count: 0, annualCostPence: 0 } },
+    });
   });
 
   it('shows a running run with its progress', async () => {

@@ -186,3 +186,53 @@ export function seat(partnerCode: string, overrides: Partial<LicensedAccount> = 
     ...overrides,
   };
 }
+
+/** A price list whose SKU ids are short names (e3, e5, f3), for use-case tests that build accounts with `account`. */
+export const shortSkuPrices: PriceList = {
+  currency: 'GBP',
+  skus: [
+    {
+      skuId: 'e3',
+      skuPartNumber: 'SPE_E3',
+      name: 'Microsoft 365 E3',
+      monthlyPence: 3_300,
+      paid: true,
+      family: 'm365',
+      rank: 3,
+    },
+    {
+      skuId: 'e5',
+      skuPartNumber: 'SPE_E5',
+      name: 'Microsoft 365 E5',
+      monthlyPence: 5_180,
+      paid: true,
+      family: 'm365',
+      rank: 5,
+    },
+    { skuId: 'f3', skuPartNumber: 'SPE_F1', name: 'Microsoft 365 F3', monthlyPence: 670, paid: true },
+  ],
+};
+
+let nextAccount = 0;
+/** An enabled account with an E3 (short SKU ids), signed in on 2026-11-20, numbered u1, u2, … in each test file. */
+export function account(partnerCode: string, overrides: Partial<LicensedAccount> = {}): LicensedAccount {
+  nextAccount += 1;
+  const next = nextAccount;
+  return {
+    tenantId: `tenant-${partnerCode}`,
+    partnerCode,
+    id: `u${next}`,
+    displayName: `Person ${next}`,
+    givenName: null,
+    surname: null,
+    userPrincipalName: `p${next}@${partnerCode.toLowerCase()}.example`,
+    emails: [`p${next}@${partnerCode.toLowerCase()}.example`],
+    employeeId: null,
+    onPremisesImmutableId: null,
+    accountEnabled: true,
+    skuIds: ['e3'],
+    employeeLeaveDateTime: null,
+    lastSignInDateTime: '2026-11-20T08:00:00Z',
+    ...overrides,
+  };
+}

@@ -42,9 +42,9 @@ describe('price list administration', () => {
   });
 
   it('creates the first list without an ETag, then reads it back with its ETag, audited', async () => {
-    const created = await replacePriceList(stores, cityLicenceAdmin, prices, undefined);
+    const created = await replacePriceList(stores, sharedServiceAdmin, prices, undefined);
     expect(created.created).toBe(true);
-    const read = await getPriceList(stores, sharedServiceAdmin);
+    const read = await getPriceList(stores, cityLicenceAdmin);
     expect(read.record.priceList).toEqual(prices);
     expect(read.etag).toBe(created.etag);
     const audit = await stores.audit.listAll('p3');
@@ -54,13 +54,13 @@ describe('price list administration', () => {
   });
 
   it('replaces with the current ETag, needs one (428) and refuses a stale one (412), keeping the newer list', async () => {
-    const first = await replacePriceList(stores, cityLicenceAdmin, prices, undefined);
+    const first = await replacePriceList(stores, sharedServiceAdmin, prices, undefined);
     await expect(replacePriceList(stores, sharedServiceAdmin, cheaper, undefined)).rejects.toMatchObject({
       kind: 'precondition-required',
     });
     const second = await replacePriceList(stores, sharedServiceAdmin, cheaper, first.etag);
     expect(second.created).toBe(false);
-    await expect(replacePriceList(stores, cityLicenceAdmin, prices, first.etag)).rejects.toMatchObject({
+    await expect(replacePriceList(stores, sharedServiceAdmin, prices, first.etag)).rejects.toMatchObject({
       kind: 'precondition-failed',
     });
     expect((await getPriceList(stores, cityLicenceAdmin)).record.priceList.source).toBe('Agreement 2027');
@@ -68,15 +68,29 @@ describe('price list administration', () => {
   });
 
   it('refuses an ETag when there is no list to match it, and two first creations keep the first', async () => {
-    await expect(replacePriceList(stores, cityLicenceAdmin, prices, '"made-up"')).rejects.toMatchObject({
+    await expect(replacePriceList(stores, sharedServiceAdmin, prices, '"made-up"')).rejects.toMatchObject({
       kind: 'precondition-failed',
     });
     const results = await Promise.allSettled([
-      replacePriceList(stores, cityLicenceAdmin, prices, undefined),
+      replacePriceList(stores, sharedServiceAdmin, prices, undefined),
       replacePriceList(stores, sharedServiceAdmin, cheaper, undefined),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(await auditActions()).toHaveLength(1);
+  });
+
+  it("lets a council's licence administrator read the list but not change it, since every council's costs rest on it", async () => {
+    await expect(replacePriceList(stores, cityLicenceAdmin, prices, undefined)).rejects.toMatchObject({
+      kind: 'forbidden',
+      message: expect.stringContaining('partnership-admin'),
+    });
+    expect(await stores.licencePrices.get('p3', 'prices')).toBeNull();
+    const created = await replacePriceList(stores, sharedServiceAdmin, prices, undefined);
+    await expect(replacePriceList(stores, cityLicenceAdmin, cheaper, created.etag)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    expect((await getPriceList(stores, cityLicenceAdmin)).record.priceList).toEqual(prices);
+    expect(await auditActions()).toEqual(['licence.prices.replace']);
   });
 
   it('is for licence and partnership administrators only; staff change and read nothing', async () => {
@@ -88,8 +102,8 @@ describe('price list administration', () => {
   });
 
   it("keeps partnerships apart: another partnership's administrator neither sees nor replaces this list", async () => {
-    const first = await replacePriceList(stores, cityLicenceAdmin, prices, undefined);
-    const outsider = callerOf('PCC', ['licence-admin'], 'other');
+    const first = await replacePriceList(stores, sharedServiceAdmin, prices, undefined);
+    const outsider = callerOf('PCC', ['licence-admin', 'partnership-admin'], 'other');
     await expect(getPriceList(stores, outsider)).rejects.toMatchObject({ kind: 'not-found' });
     await expect(replacePriceList(stores, outsider, cheaper, first.etag)).rejects.toMatchObject({
       kind: 'precondition-failed',

@@ -124,6 +124,8 @@ describe('requestRun', () => {
     await configure();
     const byAdmin = await requestRun(deps(), 'p3', 'manual', admin('partnership-admin'));
     expect(byAdmin.inputs.forceFull).toBe(false);
+    const queued = await stores.licenceRuns.get('p3', byAdmin.id);
+    await stores.licenceRuns.replace({ ...byAdmin, status: 'succeeded' }, queued?.etag as string);
     const bySchedule = await requestRun(deps(), 'p3', 'schedule', null);
     expect(bySchedule).toMatchObject({ trigger: 'schedule', requestedBy: null, status: 'queued' });
     expect(queue.messages.map((m) => m.runId)).toEqual([byAdmin.id, bySchedule.id]);
@@ -184,9 +186,18 @@ describe('requestRun', () => {
     const error = await requestRun(deps(), 'p3', 'manual', admin('licence-admin')).catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: 'conflict',
-      message: 'A reconciliation is already running for this partnership. Wait for it to finish.',
+      message:
+        'A reconciliation is already running for this partnership (one is just finishing). Wait for it to finish.',
     });
     await nothingStarted();
+  });
+
+  it('refuses while a run is queued even after its lease lapsed, naming the run', async () => {
+    await configure();
+    const first = await requestRun(deps(), 'p3', 'manual', admin('licence-admin'));
+    const error = await requestRun(deps(), 'p3', 'manual', admin('licence-admin')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'conflict', message: expect.stringContaining(first.id) });
+    expect(queue.messages).toHaveLength(1);
   });
 
   it('releases the lease and passes the error on when the run cannot be queued', async () => {

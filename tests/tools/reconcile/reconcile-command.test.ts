@@ -3,27 +3,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalCertificates, type LocalCertificates } from '../../../local/stack/local-certificates';
-import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../../local/stack/local-stack';
-import { trustLocalCertificateAuthority } from '../../../local/stack/trust-local-ca';
-import { type RunningGraphSimulator, startGraphSimulator } from '../../../local/tenants/graph/graph-simulator';
-import { plantedCases } from '../../../local/tenants/graph/planted-cases';
-import { POPULATION_SKUS, Population } from '../../../local/tenants/graph/population';
-import { type RunningTenantSimulator, startTenantSimulator } from '../../../local/tenants/tenant-simulator';
+import { POPULATION_SKUS } from '../../../local/tenants/graph/population';
+import { councilTenants, type SimulatedGraph, startSimulatedGraph } from '../../support/simulated-graph';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const COMMAND = join(ROOT, 'tools', 'reconcile', 'reconcile-command.ts');
 // The planted cases are dated relative to now, and the command reconciles as of now.
 const NOW = new Date();
-const CODES = ['CCC', 'HDC', 'SCDC'] as const;
-const TENANTS = CODES.map((partnerCode, i) => ({
-  tenantId: `3c1c000${i + 1}-0000-4000-8000-00000000000${i + 1}`,
-  partnerCode,
-  domain: `${partnerCode.toLowerCase()}.example`,
-  size: 300,
-}));
-const CLIENT_ID = '7e0c7d0a-1f1e-4b8a-9a52-0c8f3a1b2c3d';
-const SECRET = 'reconcile-command-test-secret';
+const TENANTS = councilTenants(300);
+const CODES = TENANTS.map((t) => t.partnerCode);
 const SETTING = 'TEST_RECONCILER_SECRET';
 const ROLES = ['User.Read.All', 'Organization.Read.All', 'AuditLog.Read.All'];
 const E3_YEAR = 3080 * 12;
@@ -31,40 +19,18 @@ const E3_YEAR = 3080 * 12;
 type Outcome = { code: number; stdout: string; stderr: string };
 
 describe('npm run reconcile', () => {
-  const cases = plantedCases(NOW, CODES);
-  const population = new Population(TENANTS, cases, NOW);
-  let certificates: LocalCertificates;
-  let tenants: RunningTenantSimulator;
-  let graph: RunningGraphSimulator;
+  let sim: SimulatedGraph;
   const folder = mkdtempSync(join(tmpdir(), 'reconcile-command-'));
 
   beforeAll(async () => {
-    certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
-    // The Graph simulator fetches the tenant simulator's signing keys over TLS.
-    trustLocalCertificateAuthority(certificates.ca);
-    tenants = await startTenantSimulator({
-      certificates,
-      tenants: TENANTS.map((t) => ({ ...t, displayName: t.partnerCode, partnershipId: '3c-ict', users: [] })),
-      api: { clientId: LOCAL_API_CLIENT_ID, appIdUri: `api://${LOCAL_API_CLIENT_ID}` },
-      publicClientIds: [LOCAL_API_CLIENT_ID],
-      confidentialClients: TENANTS.map((t) => ({
-        tenantId: t.tenantId,
-        clientId: CLIENT_ID,
-        clientSecret: SECRET,
-        applicationRoles: ROLES,
-      })),
+    sim = await startSimulatedGraph({
+      tenants: TENANTS,
+      now: NOW,
+      roles: ROLES,
+      skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 400 }],
+      secretSetting: SETTING,
     });
-    graph = await startGraphSimulator({
-      certificates,
-      authorityHost: tenants.authorityHost,
-      population,
-      tenants: TENANTS.map((t, populationIndex) => ({
-        tenantId: t.tenantId,
-        populationIndex,
-        skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 400 }],
-      })),
-    });
-    const hr = cases.flatMap((c) => c.hr ?? []);
+    const hr = sim.cases.flatMap((c) => c.hr ?? []);
     writeFileSync(
       join(folder, 'hr.csv'),
       [
@@ -76,30 +42,21 @@ describe('npm run reconcile', () => {
     );
   });
   afterAll(async () => {
-    await graph?.close();
-    await tenants?.close();
+    await sim?.stop();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const connections = () =>
-    TENANTS.map((t) => ({
-      partnerCode: t.partnerCode,
-      tenantId: t.tenantId,
-      clientId: CLIENT_ID,
-      credential: { kind: 'secret', setting: SETTING },
-      authorityHost: tenants.authorityHost,
-      graphBaseUrl: graph.baseUrl,
-    }));
+  const connections = () => TENANTS.map((_, index) => sim.connectionFor(index));
 
   /** Runs the command in a child process that trusts the local CA, as a user would run it against Graph. */
-  const reconcile = (config: unknown, env: Record<string, string> = { [SETTING]: SECRET }): Promise<Outcome> => {
+  const reconcile = (config: unknown, env: Record<string, string> = sim.env): Promise<Outcome> => {
     const file = join(folder, `config-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
     return new Promise((resolve) => {
       execFile(
         process.execPath,
         ['--import', 'tsx', COMMAND, '--config', file],
-        { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: certificates.caCertFile, ...env } },
+        { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: sim.certificates.caCertFile, ...env } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
@@ -109,7 +66,7 @@ describe('npm run reconcile', () => {
   /** What the planted cases must give: a count per finding type. */
   const expectedCounts = (without: string[] = []) => {
     const counts: Record<string, number> = {};
-    for (const c of cases) {
+    for (const c of sim.cases) {
       if (c.expected && !without.includes(c.expected.type))
         counts[c.expected.type] = (counts[c.expected.type] ?? 0) + 1;
     }
@@ -131,7 +88,7 @@ describe('npm run reconcile', () => {
     expect(summary.byType['leaver-licensed']).toEqual({ count: 2, annualCostPence: 2 * E3_YEAR });
     expect(summary.annualCostGbp).toBe(summary.annualCostPence / 100);
     const seats = TENANTS.flatMap((_, index) =>
-      Array.from({ length: population.size(index) }, (_, i) => population.userAt(index, i)).filter(
+      Array.from({ length: sim.population.size(index) }, (_, i) => sim.population.userAt(index, i)).filter(
         (user) => user.userType === 'Member' && user.assignedLicenses.length > 0,
       ),
     );

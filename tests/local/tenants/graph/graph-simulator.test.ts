@@ -1,71 +1,38 @@
-import { join } from 'node:path';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalCertificates } from '../../../../local/stack/local-certificates';
-import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../../../local/stack/local-stack';
-import { trustLocalCertificateAuthority } from '../../../../local/stack/trust-local-ca';
-import { type RunningGraphSimulator, startGraphSimulator } from '../../../../local/tenants/graph/graph-simulator';
-import { plantedCases } from '../../../../local/tenants/graph/planted-cases';
-import { POPULATION_SKUS, Population } from '../../../../local/tenants/graph/population';
 import { msalAuthorityOptions } from '../../../../local/tenants/msal-options';
-import { type RunningTenantSimulator, startTenantSimulator } from '../../../../local/tenants/tenant-simulator';
+import {
+  councilTenants,
+  type SimulatedGraph,
+  startSimulatedGraph,
+  userReadOnlyIn,
+} from '../../../support/simulated-graph';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
-const CODES = ['CCC', 'HDC', 'SCDC'] as const;
-const TENANTS = CODES.map((partnerCode, i) => ({
-  tenantId: `3c1c000${i + 1}-0000-4000-8000-00000000000${i + 1}`,
-  partnerCode,
-  domain: `${partnerCode.toLowerCase()}.example`,
-  size: 2_500,
-}));
-const RECONCILER = { clientId: '7e0c7d0a-1f1e-4b8a-9a52-0c8f3a1b2c3d', clientSecret: 'local-reconciler-secret' };
+const TENANTS = councilTenants(2_500);
 const SELECT = ['id', 'displayName', 'assignedLicenses', 'employeeId', 'userType'];
 
 describe('simulated Microsoft Graph, through msal-node and the Graph client', () => {
-  let tenants: RunningTenantSimulator;
-  let graph: RunningGraphSimulator;
-  const population = new Population(TENANTS, plantedCases(NOW, CODES), NOW);
+  let sim: SimulatedGraph;
 
   beforeAll(async () => {
-    const certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
-    trustLocalCertificateAuthority(certificates.ca);
-    tenants = await startTenantSimulator({
-      certificates,
-      tenants: TENANTS.map((t) => ({ ...t, displayName: t.partnerCode, partnershipId: '3c-ict', users: [] })),
-      api: { clientId: LOCAL_API_CLIENT_ID, appIdUri: `api://${LOCAL_API_CLIENT_ID}` },
-      publicClientIds: [LOCAL_API_CLIENT_ID],
-      confidentialClients: TENANTS.map((t) => ({
-        tenantId: t.tenantId,
-        ...RECONCILER,
-        applicationRoles:
-          t.partnerCode === 'SCDC'
-            ? ['User.Read.All']
-            : ['User.Read.All', 'Organization.Read.All', 'Mail.Send', 'AuditLog.Read.All'],
-      })),
-    });
-    graph = await startGraphSimulator({
-      certificates,
-      authorityHost: tenants.authorityHost,
-      population,
-      tenants: TENANTS.map((t, populationIndex) => ({
-        tenantId: t.tenantId,
-        populationIndex,
-        skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 3000 }],
-      })),
+    sim = await startSimulatedGraph({
+      tenants: TENANTS,
+      now: NOW,
+      roles: userReadOnlyIn('SCDC'),
     });
   });
   afterAll(async () => {
-    await graph?.close();
-    await tenants?.close();
+    await sim?.stop();
   });
 
   const tokenFor = async (tenantIndex: number) => {
     const msal = new ConfidentialClientApplication({
       auth: {
-        clientId: RECONCILER.clientId,
-        clientSecret: RECONCILER.clientSecret,
-        ...msalAuthorityOptions(tenants.authorityHost, TENANTS[tenantIndex]?.tenantId as string),
+        clientId: sim.clientId,
+        clientSecret: sim.secret,
+        ...msalAuthorityOptions(sim.authorityHost, TENANTS[tenantIndex]?.tenantId as string),
       },
     });
     return (
@@ -76,7 +43,7 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
 
   const clientFor = (tenantIndex: number) => {
     return Client.initWithMiddleware({
-      baseUrl: `${graph.baseUrl}/`,
+      baseUrl: `${sim.graph.baseUrl}/`,
       defaultVersion: 'v1.0',
       customHosts: new Set(['localhost']),
       authProvider: { getAccessToken: () => tokenFor(tenantIndex) },
@@ -102,30 +69,30 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
   };
 
   const licensedIn = (tenantIndex: number) =>
-    Array.from({ length: population.size(tenantIndex) }, (_, i) => population.userAt(tenantIndex, i))
+    Array.from({ length: sim.population.size(tenantIndex) }, (_, i) => sim.population.userAt(tenantIndex, i))
       .filter((user) => user.assignedLicenses.length > 0)
       .map((user) => user.id);
 
   it('pages through the licensed users in pages of 999, with the count', async () => {
-    const before = graph.requestCounts()[TENANTS[0]?.tenantId as string] ?? 0;
+    const before = sim.graph.requestCounts()[TENANTS[0]?.tenantId as string] ?? 0;
     const { ids, total } = await readLicensedUsers(clientFor(0));
     expect(ids).toEqual(licensedIn(0));
     expect(total).toBe(ids.length);
-    expect((graph.requestCounts()[TENANTS[0]?.tenantId as string] ?? 0) - before).toBe(
-      Math.ceil(population.size(0) / 999),
+    expect((sim.graph.requestCounts()[TENANTS[0]?.tenantId as string] ?? 0) - before).toBe(
+      Math.ceil(sim.population.size(0) / 999),
     );
   });
 
   it('gives the same users through a 429 storm and a 503, which the Graph client retries', async () => {
     const tenantId = TENANTS[1]?.tenantId as string;
-    graph.setFaults(tenantId, { throttleNext: 2, retryAfterSeconds: 1, unavailableNext: 1 });
+    sim.graph.setFaults(tenantId, { throttleNext: 2, retryAfterSeconds: 1, unavailableNext: 1 });
     const { ids } = await readLicensedUsers(clientFor(1));
     expect(ids).toEqual(licensedIn(1));
   });
 
   it('answers a throttled request inside a batch as a 429 inside the 200', async () => {
     const client = clientFor(0);
-    graph.setFaults(TENANTS[0]?.tenantId as string, { throttleNext: 1, retryAfterSeconds: 3 });
+    sim.graph.setFaults(TENANTS[0]?.tenantId as string, { throttleNext: 1, retryAfterSeconds: 3 });
     const answer = await client.api('/$batch').post({
       requests: [
         { id: '1', method: 'GET', url: '/users?$select=id&$top=5' },
@@ -160,7 +127,7 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
           toRecipients: [{ emailAddress: { address: 'priya.shah@cambridge.example' } }],
         },
       });
-    expect(graph.outbox().at(-1)).toMatchObject({
+    expect(sim.graph.outbox().at(-1)).toMatchObject({
       fromUserId: 'licences@cambridge.example',
       message: { message: { subject: 'Licence report' } },
     });
@@ -180,25 +147,25 @@ describe('simulated Microsoft Graph, through msal-node and the Graph client', ()
       return { users, deltaLink: page['@odata.deltaLink'] as string };
     };
     const first = await readDelta();
-    expect(first.users).toHaveLength(population.size(2));
+    expect(first.users).toHaveLength(sim.population.size(2));
     expect(first.deltaLink).toMatch(/^https:\/\/localhost:\d+\/v1\.0\/users\/delta\?\$deltatoken=/);
 
-    population.change(2, 7, { accountEnabled: false });
-    population.change(2, 1_000, { assignedLicenses: [] });
+    sim.population.change(2, 7, { accountEnabled: false });
+    sim.population.change(2, 1_000, { assignedLicenses: [] });
     const second = await readDelta(first.deltaLink);
-    expect(second.users.map((u) => u.id)).toEqual([population.userAt(2, 7).id, population.userAt(2, 1_000).id]);
-    expect(second.users[0]).toEqual({ id: population.userAt(2, 7).id, accountEnabled: false });
+    expect(second.users.map((u) => u.id)).toEqual([sim.population.userAt(2, 7).id, sim.population.userAt(2, 1_000).id]);
+    expect(second.users[0]).toEqual({ id: sim.population.userAt(2, 7).id, accountEnabled: false });
     expect((await readDelta(second.deltaLink)).users).toEqual([]);
 
-    graph.setFaults(TENANTS[2]?.tenantId as string, { expireDeltaTokens: true });
+    sim.graph.setFaults(TENANTS[2]?.tenantId as string, { expireDeltaTokens: true });
     await expect(client.api(second.deltaLink).get()).rejects.toMatchObject({ statusCode: 410 });
-    graph.setFaults(TENANTS[2]?.tenantId as string, {});
+    sim.graph.setFaults(TENANTS[2]?.tenantId as string, {});
   });
 
   it('throttles sign-in activity reads far sooner than plain reads', async () => {
     const token = await tokenFor(0);
     const read = (select: string) =>
-      fetch(`${graph.baseUrl}/v1.0/users?$select=${select}&$top=500`, {
+      fetch(`${sim.graph.baseUrl}/v1.0/users?$select=${select}&$top=500`, {
         headers: { authorization: `Bearer ${token}` },
       });
     const statuses: number[] = [];

@@ -30,7 +30,7 @@ function reconcile(population: Population, hr: HrRecord[]) {
     for (let i = 0; i < population.size(index); i++) {
       const user = population.userAt(index, i);
       const account = toLicensedAccount(user, tenant);
-      if (account) accounts.push({ ...account, lastSignInDateTime: user.signInActivity.lastSignInDateTime });
+      if (account) accounts.push({ ...account, lastSignInDateTime: user.signInActivity.lastSuccessfulSignInDateTime });
     }
   });
   const people = matchPeople(accounts, { confirmed: [], rejected: [] });

@@ -85,4 +85,11 @@ describe('CosmosFindingStore through @azure/cosmos against the Cosmos DB stand-i
     await runtime.stores.licenceFindings.saveAll('p-3c', 'run-3', findings.slice(0, 2));
     expect(await runtime.stores.licenceFindings.list('p-3c', 'run-3')).toEqual(findings.slice(0, 2));
   });
+
+  it('saving a run again with fewer findings removes the ones no longer found, in that run only', async () => {
+    await runtime.stores.licenceFindings.saveAll('p-3c', 'run-4', findings);
+    await runtime.stores.licenceFindings.saveAll('p-3c', 'run-4', findings.slice(1, 2));
+    expect(await runtime.stores.licenceFindings.list('p-3c', 'run-4')).toEqual(findings.slice(1, 2));
+    expect(await runtime.stores.licenceFindings.list('p-3c', 'run-1')).toEqual(findings);
+  });
 });
