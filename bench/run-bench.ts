@@ -2,6 +2,10 @@
 const BENCHES: Record<string, { about: string; run: (args: string[]) => Promise<unknown> }> = {
   // The API benchmark runs as soon as its module loads.
   api: { about: 'cold import, plan import and API latency through the local host', run: () => import('./api-bench') },
+  tab: {
+    about: "the Teams tab's first render in headless Chromium (served by npm start) and its JavaScript's gzip size",
+    run: async () => (await import('./tab-bench')).tabBench(),
+  },
   reconcile: {
     about: 'licence reconciler: 3 × 50,000 users through msal-node and the Graph client, full scan and delta',
     run: async (args) => (await import('./reconcile-bench')).reconcileBench(args),

@@ -6,6 +6,7 @@ import { ConfigurationError, loadSettings } from '../shared/config/settings';
 import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cosmos-client';
 import { addGraphOutbox } from './host/graph-outbox-route';
 import { LocalFunctionsHost } from './host/local-functions-host';
+import { addTabFiles, ensureTabBuilt } from './host/tab-files';
 import { loadDemoDatasets } from './seed/demo-datasets';
 import { seedDemoData } from './seed/seed-demo-data';
 import { seedKpiDemo } from './seed/seed-kpi-demo';
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
       });
     }
     if (stack.graph) addGraphOutbox(host, stack.graph.simulator);
+    ensureTabBuilt(console.log);
+    addTabFiles(host);
     const baseUrl = await host.start(settings.localHostPort);
     await waitUntilHealthy(`${baseUrl}/api/health`);
     if (stack.graph) await host.runTimer(reconcileOnScheduleFunction.name);
@@ -138,6 +141,7 @@ function printBanner(baseUrl: string, stack: LocalStack, host: LocalFunctionsHos
     '',
     `ICT Partnership Hub is running (ready in ${(elapsedMs / 1000).toFixed(1)} s)`,
     '',
+    `  Teams tab           ${baseUrl}/ (outside Teams: sign in as a demo user)`,
     `  Health              ${baseUrl}/api/health`,
     `  API                 ${baseUrl}/api/plan?year=2020-21 (and the routes in the README)`,
     `  Functions (admin)   ${baseUrl}/admin/functions`,

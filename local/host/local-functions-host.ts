@@ -20,7 +20,12 @@ type HttpEntry = { name: string; options: HttpFunctionOptions; methods: string[]
 type TimerEntry = { name: string; options: TimerFunctionOptions; last?: Date };
 
 /** What a development route answers: pages and small JSON endpoints the local host serves beside the functions. */
-export type LocalPage = { status?: number; contentType: string; body: string; headers?: Record<string, string> };
+export type LocalPage = {
+  status?: number;
+  contentType: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+};
 export type DevRouteHandler = (body: Buffer) => LocalPage | Promise<LocalPage>;
 
 export type HostLog = (line: string) => void;

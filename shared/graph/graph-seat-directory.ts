@@ -140,7 +140,9 @@ export class GraphSeatDirectory implements SeatDirectory {
     const [{ deltaLink, skus }, ranges] = await Promise.all([head, Promise.all(scans)]);
     options.signal?.throwIfAborted();
     // A user renamed during the scan can move from one range to the other; each seat is kept once.
-    const accounts = [...new Map(ranges.flat().map((account) => [account.id, account])).values()];
+    const [accounts = [], ...others] = ranges;
+    const seen = new Set(accounts.map((account) => account.id));
+    for (const account of others.flat()) if (!seen.has(account.id)) accounts.push(account);
     return { accounts, usersRead: read.reduce((sum, n) => sum + n, 0), deltaLink, skus };
   }
 

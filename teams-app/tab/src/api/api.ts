@@ -1,0 +1,78 @@
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+
+/** Calls the API with the signed-in user's token; one per app, provided by `ApiContext`. */
+export type ApiClient = {
+  get<T>(path: string): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /** A file (the CSV report) as a Blob, for a download link. */
+  download(path: string): Promise<Blob>;
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createApiClient(getToken: () => Promise<string>, onUnauthorised: () => void): ApiClient {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`/api/${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await getToken()}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    if (response.status === 401) onUnauthorised();
+    if (!response.ok) {
+      const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      throw new ApiError(response.status, answer?.error?.message ?? `The API answered ${response.status}.`);
+    }
+    return response;
+  };
+  return {
+    get: async (path) => (await call('GET', path)).json(),
+    send: async (method, path, body, headers) => {
+      const response = await call(method, path, body, headers);
+      return response.status === 204 ? (undefined as never) : response.json();
+    },
+    download: async (path) => (await call('GET', path)).blob(),
+  };
+}
+
+export const ApiContext = createContext<ApiClient | null>(null);
+
+export function useApiClient(): ApiClient {
+  const client = useContext(ApiContext);
+  if (!client) throw new Error('useApiClient outside ApiContext');
+  return client;
+}
+
+export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: Error } | { state: 'ready'; data: T };
+
+/** GETs `path` (null: nothing yet) and re-reads it on `reload()`; pages render loading, error and data from it. */
+export function useApi<T>(path: string | null): Loadable<T> & { reload(): void } {
+  const client = useApiClient();
+  const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
+  const [version, setVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the reload trigger
+  useEffect(() => {
+    if (path === null) return;
+    let current = true;
+    setResult({ state: 'loading' });
+    client.get<T>(path).then(
+      (data) => current && setResult({ state: 'ready', data }),
+      (error: Error) => current && setResult({ state: 'error', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, path, version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { ...result, reload };
+}
