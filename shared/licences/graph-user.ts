@@ -34,6 +34,22 @@ export type GraphUser = {
   employeeLeaveDateTime?: string | null;
 };
 
+const skuLists = new Map<string, readonly string[]>();
+
+/**
+ * One array per distinct set of SKUs, shared by every account holding it: a council's 50,000 seats hold a handful
+ * of combinations, and an array and its id strings per seat were tens of megabytes. Never mutate `skuIds`.
+ */
+function sharedSkuList(skuIds: string[]): string[] {
+  const key = skuIds.join(',');
+  let shared = skuLists.get(key);
+  if (!shared) {
+    shared = skuIds;
+    if (skuLists.size < 10_000) skuLists.set(key, shared);
+  }
+  return shared as string[];
+}
+
 /**
  * Trims a Graph user to the account the reconciler keeps, or null when it is not a seat: guests are not seats
  * (their licences, if any, are the inviting tenant's concern), and neither are accounts without licences.
@@ -43,7 +59,7 @@ export function toLicensedAccount(
   tenant: { tenantId: string; partnerCode: string },
 ): LicensedAccount | null {
   if (user.userType === 'Guest') return null;
-  const skuIds = (user.assignedLicenses ?? []).map((licence) => licence.skuId);
+  const skuIds = sharedSkuList((user.assignedLicenses ?? []).map((licence) => licence.skuId.toLowerCase()));
   if (skuIds.length === 0) return null;
   return {
     tenantId: tenant.tenantId,
