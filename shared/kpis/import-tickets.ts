@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { type AuditedWrite, recordWrites } from '../audit/audit-trail';
+import { readCsv } from '../csv/read-csv';
 import { type InputProblem, invalidInput } from '../errors';
 import { type Caller, requireRole } from '../identity/caller';
 import { findPartnership } from '../partnerships/find-partnership';
@@ -45,33 +45,10 @@ const GROUPS: Record<string, ResolverGroup> = {
  * fails the whole file, naming each bad line: an export is loaded entirely or not at all.
  */
 export function parseTicketExport(csv: string, partnerCodes: readonly string[]): TicketFacts[] {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  let header: string[] = [];
-  try {
-    rows = parse(csv, {
-      columns: (names: string[]) => {
-        header = names.map(normaliseHeader);
-        return header;
-      },
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-    });
-  } catch (error) {
-    throw invalidInput('The ticket export is not a readable CSV file; nothing was imported.', [
-      { path: 'file', message: (error as Error).message },
-    ]);
-  }
-  const missing = Object.values(COLUMNS)
-    .filter((names) => !names.some((name) => header.includes(name)))
-    .map((names) => names[0]);
-  if (missing.length > 0) {
-    throw invalidInput(
-      'The ticket export lacks columns; nothing was imported.',
-      missing.map((name) => ({ path: 'header', message: `no "${name}" column` })),
-    );
-  }
+  const { rows } = readCsv(csv, Object.values(COLUMNS), {
+    unreadable: 'The ticket export is not a readable CSV file; nothing was imported.',
+    missingColumns: 'The ticket export lacks columns; nothing was imported.',
+  });
   if (rows.length === 0) throw invalidInput('The ticket export has no rows; nothing was imported.');
 
   const problems: InputProblem[] = [];
@@ -217,10 +194,6 @@ export function ticketId(reference: string): string {
 function sameTicket(a: ServiceDeskTicket, b: ServiceDeskTicket): boolean {
   const content = ({ importedAt: _importedAt, sequence: _sequence, ...rest }: ServiceDeskTicket) => stableJson(rest);
   return content(a) === content(b);
-}
-
-function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
 }
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { type AuditedWrite, recordWrites } from '../audit/audit-trail';
+import { normaliseHeader } from '../csv/read-csv';
 import { DomainError, type InputProblem, invalidInput } from '../errors';
 import { type Caller, requireRole } from '../identity/caller';
 import { type ConfigWrite, writeConfigRecord } from '../licences/config-record';
@@ -129,7 +130,7 @@ export function measurementRowsFromCsv(csv: string): MeasurementRow[] {
   try {
     rows = parse(csv, {
       columns: (names: string[]) => {
-        header = names.map((name) => name.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' '));
+        header = names.map(normaliseHeader);
         return header;
       },
       info: true,

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsv } from '../csv/read-csv';
 import { type InputProblem, invalidInput } from '../errors';
 import type { HrRecord } from './find-waste';
 
@@ -19,33 +19,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * entirely or not at all. Dates may be ISO (2026-04-01) or UK style (01/04/2026).
  */
 export function parseHrFeed(csv: string, partnerCodes: readonly string[]): HrRecord[] {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  let header: string[] = [];
-  try {
-    rows = parse(csv, {
-      columns: (names: string[]) => {
-        header = names.map(normaliseHeader);
-        return header;
-      },
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-    });
-  } catch (error) {
-    throw invalidInput('The HR feed is not a readable CSV file.', [
-      { path: 'file', message: (error as Error).message },
-    ]);
-  }
-  const missing = Object.entries(COLUMNS)
-    .filter(([, names]) => !names.some((name) => header.includes(name)))
-    .map(([, names]) => names[0]);
-  if (missing.length > 0) {
-    throw invalidInput(
-      'The HR feed lacks columns.',
-      missing.map((name) => ({ path: 'header', message: `no "${name}" column` })),
-    );
-  }
+  const { rows } = readCsv(csv, Object.values(COLUMNS), {
+    unreadable: 'The HR feed is not a readable CSV file.',
+    missingColumns: 'The HR feed lacks columns.',
+  });
 
   const problems: InputProblem[] = [];
   const records = rows.map(({ record, info }) => {
@@ -74,10 +51,6 @@ export function parseHrFeed(csv: string, partnerCodes: readonly string[]): HrRec
   });
   if (problems.length > 0) throw invalidInput('The HR feed has bad rows; nothing was imported.', problems);
   return records;
-}
-
-function normaliseHeader(name: string): string {
-  return name.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
 }
 
 function isoDate(text: string, label: string, report: (message: string) => void): string | null {

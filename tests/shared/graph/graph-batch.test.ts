@@ -1,15 +1,9 @@
-import { join } from 'node:path';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalCertificates } from '../../../local/stack/local-certificates';
-import { LOCAL_API_CLIENT_ID, LOCAL_STATE_FOLDER } from '../../../local/stack/local-stack';
-import { trustLocalCertificateAuthority } from '../../../local/stack/trust-local-ca';
-import { type RunningGraphSimulator, startGraphSimulator } from '../../../local/tenants/graph/graph-simulator';
-import { POPULATION_SKUS, Population } from '../../../local/tenants/graph/population';
-import { type RunningTenantSimulator, startTenantSimulator } from '../../../local/tenants/tenant-simulator';
+import { POPULATION_SKUS } from '../../../local/tenants/graph/population';
 import { type BatchRequest, sendBatch } from '../../../shared/graph/graph-batch';
 import { createGraphClient } from '../../../shared/graph/graph-client';
-import { tenantConnection } from '../../../shared/schemas/licences';
+import { type SimulatedGraph, startSimulatedGraph } from '../../support/simulated-graph';
 
 const TENANT = {
   tenantId: '3c1c0001-0000-4000-8000-000000000001',
@@ -17,48 +11,21 @@ const TENANT = {
   domain: 'ccc.example',
   size: 200,
 };
-const RECONCILER = { clientId: '7e0c7d0a-1f1e-4b8a-9a52-0c8f3a1b2c3d', clientSecret: 'local-reconciler-secret' };
 
 describe('the Graph client and $batch, against the simulated Graph', () => {
-  let tenants: RunningTenantSimulator;
-  let graph: RunningGraphSimulator;
+  let sim: SimulatedGraph;
   let client: Client;
   let wire = 0;
-  const population = new Population([TENANT], [], new Date('2026-11-22T09:00:00Z'));
 
   beforeAll(async () => {
-    const certificates = await ensureLocalCertificates(join(LOCAL_STATE_FOLDER, 'ca'));
-    trustLocalCertificateAuthority(certificates.ca);
-    tenants = await startTenantSimulator({
-      certificates,
-      tenants: [{ ...TENANT, displayName: 'CCC', partnershipId: '3c-ict', users: [] }],
-      api: { clientId: LOCAL_API_CLIENT_ID, appIdUri: `api://${LOCAL_API_CLIENT_ID}` },
-      publicClientIds: [LOCAL_API_CLIENT_ID],
-      confidentialClients: [
-        { tenantId: TENANT.tenantId, ...RECONCILER, applicationRoles: ['User.Read.All', 'Organization.Read.All'] },
-      ],
+    sim = await startSimulatedGraph({
+      tenants: [TENANT],
+      now: new Date('2026-11-22T09:00:00Z'),
+      plantedCases: false,
+      roles: ['User.Read.All', 'Organization.Read.All'],
+      skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 300 }],
     });
-    graph = await startGraphSimulator({
-      certificates,
-      authorityHost: tenants.authorityHost,
-      population,
-      tenants: [
-        {
-          tenantId: TENANT.tenantId,
-          populationIndex: 0,
-          skus: [{ skuId: POPULATION_SKUS.e3, skuPartNumber: 'SPE_E3', enabled: 300 }],
-        },
-      ],
-    });
-    const connection = tenantConnection.parse({
-      partnerCode: TENANT.partnerCode,
-      tenantId: TENANT.tenantId,
-      clientId: RECONCILER.clientId,
-      credential: { kind: 'secret', setting: 'RECONCILER_SECRET' },
-      authorityHost: tenants.authorityHost,
-      graphBaseUrl: graph.baseUrl,
-    });
-    client = createGraphClient(connection, RECONCILER.clientSecret, {
+    client = createGraphClient(sim.connectionFor(0), sim.secret, {
       onHttpRequest: () => {
         wire += 1;
       },
@@ -66,11 +33,10 @@ describe('the Graph client and $batch, against the simulated Graph', () => {
     });
   });
   afterAll(async () => {
-    await graph?.close();
-    await tenants?.close();
+    await sim?.stop();
   });
 
-  const simulatorCount = () => graph.requestCounts()[TENANT.tenantId] ?? 0;
+  const simulatorCount = () => sim.graph.requestCounts()[TENANT.tenantId] ?? 0;
   const measure = async <T>(work: () => Promise<T>) => {
     const [wireBefore, simulatorBefore] = [wire, simulatorCount()];
     const result = await work();
@@ -83,7 +49,7 @@ describe('the Graph client and $batch, against the simulated Graph', () => {
   };
 
   it('signs in with msal and counts each request on the wire, the client retries included', async () => {
-    graph.setFaults(TENANT.tenantId, { throttleNext: 2, retryAfterSeconds: 1 });
+    sim.graph.setFaults(TENANT.tenantId, { throttleNext: 2, retryAfterSeconds: 1 });
     const { result, wire: sent } = await measure(() => client.api('/subscribedSkus').get());
     expect(result.value[0]).toMatchObject({ skuPartNumber: 'SPE_E3' });
     expect(sent).toBe(3);
@@ -103,7 +69,7 @@ describe('the Graph client and $batch, against the simulated Graph', () => {
   });
 
   it('resends only the requests throttled inside a batch, after their Retry-After', async () => {
-    graph.setFaults(TENANT.tenantId, { throttleNext: 3, retryAfterSeconds: 2 });
+    sim.graph.setFaults(TENANT.tenantId, { throttleNext: 3, retryAfterSeconds: 2 });
     const waits: number[] = [];
     const {
       result,
@@ -119,19 +85,19 @@ describe('the Graph client and $batch, against the simulated Graph', () => {
   });
 
   it('backs off without a Retry-After, caps a long one, and gives up after its attempts', async () => {
-    graph.setFaults(TENANT.tenantId, { unavailableNext: 1 });
+    sim.graph.setFaults(TENANT.tenantId, { unavailableNext: 1 });
     const waits: number[] = [];
     const recovered = await sendBatch(client, userRequests(2), { sleep: noSleep(waits) });
     expect(recovered.get('u0')?.status).toBe(200);
     expect(waits).toEqual([1_000]);
 
-    graph.setFaults(TENANT.tenantId, { throttleNext: 4, retryAfterSeconds: 600 });
+    sim.graph.setFaults(TENANT.tenantId, { throttleNext: 4, retryAfterSeconds: 600 });
     const capped: number[] = [];
     await expect(sendBatch(client, userRequests(2), { maxAttempts: 2, sleep: noSleep(capped) })).rejects.toThrow(
       /kept throttling \(429\/503\) these batch requests after 2 attempts: GET \/users, GET \/users$/,
     );
     expect(capped).toEqual([60_000]);
-    graph.setFaults(TENANT.tenantId, {});
+    sim.graph.setFaults(TENANT.tenantId, {});
   });
 
   it('returns other failures as they are, without resending them', async () => {
