@@ -96,6 +96,7 @@ describe('licence runs over HTTP', () => {
     const seen: any[] = [];
     const deadline = Date.now() + 45_000;
     let latest: any;
+    const extraRuns: string[] = [];
     do {
       await new Promise((resolve) => setTimeout(resolve, 150));
       const answer = await call(USERS.priya, 'GET', `licences/runs/${runId}`);
@@ -104,12 +105,27 @@ describe('licence runs over HTTP', () => {
       seen.push(latest);
       if (latest.status === 'running') {
         const again = await call(USERS.dana, 'POST', 'licences/runs');
-        expect(again.status, 'a request while the run is running').toBe(409);
-        // Named, unless the run wrote its outcome between the poll and this request and is giving its lease back.
-        expect(again.body.error.message).toMatch(new RegExp(`${runId}|one is just finishing`));
+        if (again.status === 202) {
+          // Only possible when the run finished and gave its lease back between the poll and this request.
+          const first = await call(USERS.priya, 'GET', `licences/runs/${runId}`);
+          expect(first.body.status, 'a request while the run is running').toBe('succeeded');
+          extraRuns.push(again.body.id);
+        } else {
+          expect(again.status, 'a request while the run is running').toBe(409);
+          // Named, unless the run wrote its outcome between the poll and this request and is giving its lease back.
+          expect(again.body.error.message).toMatch(new RegExp(`${runId}|one is just finishing`));
+        }
       }
     } while (!['succeeded', 'failed'].includes(latest.status) && Date.now() < deadline);
     app.clearFaults();
+    // A run let in by that race must end before the next test asks for one.
+    for (const extra of extraRuns) {
+      while (Date.now() < deadline) {
+        const run = await call(USERS.priya, 'GET', `licences/runs/${extra}`);
+        if (['succeeded', 'failed'].includes(run.body.status)) break;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
 
     expect(latest.status, latest.error).toBe('succeeded');
     // The tab saw the run at work: running, with tenants reading their seats, before it was done.
