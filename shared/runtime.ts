@@ -9,6 +9,7 @@ import { createBlobServiceClient } from './stores/blob/blob-client';
 import { HeartbeatStore } from './stores/blob/heartbeat-store';
 import { BlobLicenceFiles } from './stores/blob/licence-files';
 import { BlobRunLease } from './stores/blob/run-lease';
+import { withReadCache } from './stores/cached/with-read-cache';
 import { CONTAINERS } from './stores/cosmos/containers';
 import { createCosmosClient } from './stores/cosmos/cosmos-client';
 import { createCosmosStores } from './stores/cosmos/cosmos-stores';
@@ -36,7 +37,7 @@ export function createRuntime(settings: Settings): Runtime {
   const cosmos = createCosmosClient(settings.cosmos);
   const database = cosmos.database(settings.cosmos.database);
   const blobService = createBlobServiceClient(settings.storage);
-  const stores = createCosmosStores(database);
+  const stores = withReadCache(createCosmosStores(database), settings.readCacheSeconds * 1000);
   const licenceFiles = new BlobLicenceFiles(blobService);
   return {
     settings,

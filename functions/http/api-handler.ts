@@ -51,10 +51,23 @@ async function respond(context: InvocationContext, run: () => Promise<ApiResult>
     if (result.etag) headers.etag = result.etag;
     if (result.file)
       return { status: result.status ?? 200, headers: fileHeaders(headers, result.file), body: result.file.text };
-    return { status: result.status ?? 200, headers, body: JSON.stringify(result.body ?? null) };
+    return { status: result.status ?? 200, headers, body: serialize(result.body ?? null) };
   } catch (error) {
     return errorResponse(context, error);
   }
+}
+
+const serialized = new WeakMap<object, string>();
+
+/** A frozen body is an answer shared between requests (see `RecentAnswers`): it is serialized once. */
+function serialize(body: unknown): string {
+  if (body === null || typeof body !== 'object' || !Object.isFrozen(body)) return JSON.stringify(body);
+  let text = serialized.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    serialized.set(body, text);
+  }
+  return text;
 }
 
 /** The same security headers as JSON answers, with the file's type and, for a download, its name. */

@@ -5,6 +5,7 @@ import {
   type HttpFunctionOptions,
   HttpRequest,
   HttpResponse,
+  type HttpResponseInit,
   InvocationContext,
   type StorageQueueFunctionOptions,
   type Timer,
@@ -201,12 +202,8 @@ export class LocalFunctionsHost implements FunctionRegistrar {
         ...(body.length > 0 ? { body: { bytes: body } } : {}),
       });
       const result = await found.f.options.handler(request, this.context(found.f.name));
-      const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
-      const payload = Buffer.from(await response.arrayBuffer());
-      res.statusCode = response.status;
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.end(payload);
-      this.log(`[http] ${method} ${url.pathname} ${response.status} ${Math.round(performance.now() - started)} ms`);
+      const status = await writeResponse(res, result);
+      this.log(`[http] ${method} ${url.pathname} ${status} ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       this.log(`[http] ${method} ${url.pathname} failed: ${error instanceof Error ? error.stack : String(error)}`);
       if (!res.headersSent)
@@ -276,6 +273,42 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
+}
+
+/**
+ * Writes what a handler returned. The app's handlers return a plain status, header record and text body, written
+ * as they are; anything else (an HttpResponse, a stream, `jsonBody`, cookies) goes through HttpResponse, as the
+ * Functions worker would read it.
+ */
+async function writeResponse(res: ServerResponse, result: Awaited<ReturnType<HttpFunctionOptions['handler']>>) {
+  const init = result ?? {};
+  if (!(init instanceof HttpResponse) && isPlainText(init)) {
+    res.statusCode = init.status ?? 200;
+    for (const [key, value] of Object.entries(init.headers ?? {})) res.setHeader(key, value);
+    res.end(init.body ?? '');
+    return res.statusCode;
+  }
+  const response = init instanceof HttpResponse ? init : new HttpResponse(init);
+  const payload = Buffer.from(await response.arrayBuffer());
+  res.statusCode = response.status;
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.end(payload);
+  return response.status;
+}
+
+function isPlainText(
+  init: HttpResponseInit,
+): init is HttpResponseInit & { body?: string; headers?: Record<string, string> } {
+  const plainHeaders =
+    init.headers === undefined ||
+    (Object.getPrototypeOf(init.headers) === Object.prototype && !Array.isArray(init.headers));
+  return (
+    plainHeaders &&
+    (init.body === undefined || typeof init.body === 'string') &&
+    init.jsonBody === undefined &&
+    init.cookies === undefined &&
+    !init.enableContentNegotiation
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -45,6 +45,8 @@ const environmentSchema = z.object({
       'LICENCE_RUN_QUEUE: a Storage queue name (3-63 lower-case letters, digits, single hyphens)',
     )
     .default('licence-runs'),
+  /** How long an instance answers the status page's and KPI dashboard's reads from memory; 0 turns it off. */
+  READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
 
 export type Settings = {
@@ -56,6 +58,7 @@ export type Settings = {
   localHostPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   licences: { reconcileSchedule: string; runQueue: string };
+  readCacheSeconds: number;
 };
 
 export class ConfigurationError extends Error {
@@ -98,6 +101,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     localHostPort: values.LOCAL_HOST_PORT,
     logLevel: values.LOG_LEVEL,
     licences: { reconcileSchedule: values.LICENCE_RECONCILE_SCHEDULE, runQueue: values.LICENCE_RUN_QUEUE },
+    readCacheSeconds: values.READ_CACHE_SECONDS,
   };
 }
 

@@ -9,7 +9,7 @@ import type { ResolverGroup, ServiceDeskTicket, TicketPriority, TicketType } fro
 import type { Stored } from '../stores/record-store';
 import type { Stores } from '../stores/stores';
 import { refreshServiceDeskMeasurements } from './computed-measurements';
-import { readServiceCalendar } from './kpi-reference-data';
+import { readServiceCalendar } from './kpi-sources';
 import { ukInstant } from './service-calendar';
 import type { TicketFacts } from './service-desk-performance';
 

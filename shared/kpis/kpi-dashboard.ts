@@ -1,11 +1,12 @@
+import { RecentAnswers } from '../caching/recent-answers';
 import { invalidInput } from '../errors';
 import type { Caller } from '../identity/caller';
+import { partnershipFrom } from '../partnerships/find-partnership';
 import type { KpiDefinition, KpiMeasurement, MeasurementSource, Rag } from '../schemas/kpis';
 import type { Project } from '../schemas/projects';
 import type { ServiceCalendarSettings } from '../schemas/service-desk';
-import type { Stores } from '../stores/stores';
 import { outagesFromIncidents } from './incident-outages';
-import { loadKpiReferenceData } from './kpi-reference-data';
+import { calendarSettingsFrom, type KpiSourceStores, readKpiSources } from './kpi-sources';
 import { computeProjectDelivery, type ProjectDeliveryFigure } from './project-delivery';
 import { amberToleranceOf, type KpiTargetFor, ragFor, targetFor, worstRag } from './rag';
 import { type AvailabilityWorking, computeAvailability, type OutageInterval } from './service-availability';
@@ -13,6 +14,10 @@ import { type FinancialQuarter, previousQuarters, quarterBounds, ukDate } from '
 
 /** How many earlier periods a KPI's trend shows before the one asked for. */
 export const TREND_PERIODS = 4;
+
+/** How long a computed dashboard is reused while its inputs are unchanged: an open outage's minutes lag this much. */
+const DASHBOARD_REUSE_MS = 5_000;
+const recentDashboards = new RecentAnswers<KpiDashboard>(DASHBOARD_REUSE_MS);
 
 export type ComputedDetail =
   | { kind: 'availability'; working: AvailabilityWorking }
@@ -91,44 +96,40 @@ type Period = { year: string; quarter: number | null };
  * The value is computed where the app holds the data (KPI-2 from the outage log, KPI-3 to KPI-5 from the ticket
  * export, KPI-6 from the project pipeline) and as reported otherwise; the reported figure stays beside it.
  *
- * Reads: the reference data (partnership, definitions, pipeline, calendar) from a short per-instance cache, and
- * the measurements and the outage log, one query each, in parallel: two Cosmos DB round trips on a warm instance.
- * Everything else is computed in memory.
+ * Reads six stores in parallel; under load they answer from each instance's short read cache (`withReadCache`),
+ * and while they answer with the same objects a dashboard computed in the last few seconds is reused.
  */
 export async function getKpiDashboard(
-  stores: Pick<
-    Stores,
-    'partnerships' | 'kpiDefinitions' | 'kpiMeasurements' | 'projects' | 'serviceCalendars' | 'incidents'
-  >,
+  stores: KpiSourceStores,
   caller: Caller,
   query: DashboardQuery,
   now: () => Date = () => new Date(),
 ): Promise<KpiDashboard> {
   const { partnershipId } = caller;
-  const [reference, measurements, incidents] = await Promise.all([
-    loadKpiReferenceData(stores, partnershipId),
-    stores.kpiMeasurements.listAll(partnershipId),
-    stores.incidents.listAll(partnershipId),
-  ]);
-  const { partnership } = reference;
+  const sources = await readKpiSources(stores, partnershipId);
+  const partnership = partnershipFrom(sources.partnership);
   const council = query.council ?? null;
   if (council !== null && !partnership.partners.some((p) => p.code === council)) {
     throw invalidInput(`${council} is not a council of ${partnership.name}.`, [
       { path: 'query.council', message: `use one of ${partnership.partners.map((p) => p.code).join(', ')}` },
     ]);
   }
-  return buildKpiDashboard({
-    partnership,
-    definitions: reference.definitions,
-    measurements: measurements.map(({ record }) => record),
-    outages: outagesFromIncidents(incidents.map(({ record }) => record)),
-    projects: reference.projects,
-    settings: reference.calendar.settings,
-    year: query.year,
-    quarter: query.quarter,
-    council,
-    now: now(),
-  });
+  const at = now();
+  const key = `${partnershipId}|${query.year}|${query.quarter}|${council ?? ''}`;
+  return recentDashboards.get(key, Object.values(sources), at.getTime(), () =>
+    buildKpiDashboard({
+      partnership,
+      definitions: sources.definitions.map(({ record }) => record).sort((a, b) => a.sequence - b.sequence),
+      measurements: sources.measurements.map(({ record }) => record),
+      outages: outagesFromIncidents(sources.incidents.map(({ record }) => record)),
+      projects: sources.projects.map(({ record }) => record),
+      settings: calendarSettingsFrom(sources.calendar),
+      year: query.year,
+      quarter: query.quarter,
+      council,
+      now: at,
+    }),
+  );
 }
 
 export type DashboardInput = {

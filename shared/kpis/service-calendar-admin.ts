@@ -4,7 +4,7 @@ import { findPartnership } from '../partnerships/find-partnership';
 import { SERVICE_CALENDAR_ID, type ServiceCalendarRecord, type ServiceCalendarSettings } from '../schemas/service-desk';
 import type { Stores } from '../stores/stores';
 import { refreshServiceDeskMeasurements } from './computed-measurements';
-import { forgetKpiReferenceData, readServiceCalendar } from './kpi-reference-data';
+import { readServiceCalendar } from './kpi-sources';
 import { DEFAULT_SERVICE_CALENDAR } from './service-calendar';
 
 export type ServiceCalendarView = {
@@ -47,7 +47,6 @@ export async function replaceServiceCalendar(
     kind: 'serviceCalendars',
     label: 'service calendar',
   });
-  forgetKpiReferenceData(stores, partnershipId);
   const [partnership, tickets, definitions] = await Promise.all([
     findPartnership(stores, partnershipId),
     stores.serviceDeskTickets.listAll(partnershipId),

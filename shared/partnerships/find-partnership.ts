@@ -1,5 +1,6 @@
 import { unauthenticated } from '../errors';
 import type { Partnership } from '../schemas/partnership';
+import type { Versioned } from '../stores/record-store';
 import type { Stores } from '../stores/stores';
 
 /** The partnership a verified caller belongs to; an unknown one is refused like a bad credential. */
@@ -7,7 +8,11 @@ export async function findPartnership(
   stores: Pick<Stores, 'partnerships'>,
   partnershipId: string,
 ): Promise<Partnership> {
-  const found = await stores.partnerships.get(partnershipId, partnershipId);
+  return partnershipFrom(await stores.partnerships.get(partnershipId, partnershipId));
+}
+
+/** The partnership as the store answered it, without its storage fields. */
+export function partnershipFrom(found: Versioned<Partnership> | null): Partnership {
   if (!found) throw unauthenticated('Unknown partnership.');
   const { sequence: _sequence, ...partnership } = found.record;
   return partnership;

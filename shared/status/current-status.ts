@@ -1,5 +1,6 @@
+import { RecentAnswers } from '../caching/recent-answers';
 import type { Caller } from '../identity/caller';
-import { findPartnership } from '../partnerships/find-partnership';
+import { partnershipFrom } from '../partnerships/find-partnership';
 import {
   type Incident,
   STATUS_AREA_LABELS,
@@ -15,6 +16,10 @@ import { phaseAt } from './incident-rules';
 
 /** How far ahead planned work is announced on the status page. */
 export const PLANNED_WORK_HORIZON_DAYS = 7;
+
+/** How long a derived status is reused while the outage log is unchanged: an incident's start lags this much. */
+const STATUS_REUSE_MS = 5_000;
+const recentStatuses = new RecentAnswers<CurrentStatus>(STATUS_REUSE_MS);
 
 export type AreaStatus = {
   area: StatusArea;
@@ -49,21 +54,26 @@ export type CurrentStatus = {
 
 /**
  * The status now of each service area and each council of the caller's partnership, derived from its open
- * incidents: any member of staff may read it, for every council. See `deriveStatus`.
+ * incidents: any member of staff may read it, for every council. See `deriveStatus`. While the stores answer
+ * with the same objects (their read cache), a status derived in the last few seconds is reused.
  */
 export async function getCurrentStatus(
   stores: Pick<Stores, 'partnerships' | 'incidents'>,
   caller: Caller,
   now: () => Date = () => new Date(),
 ): Promise<CurrentStatus> {
-  const [partnership, incidents] = await Promise.all([
-    findPartnership(stores, caller.partnershipId),
+  const [found, incidents] = await Promise.all([
+    stores.partnerships.get(caller.partnershipId, caller.partnershipId),
     stores.incidents.listAll(caller.partnershipId),
   ]);
-  return deriveStatus(
-    incidents.map((row) => row.record),
-    partnership.partners,
-    now(),
+  const partnership = partnershipFrom(found);
+  const at = now();
+  return recentStatuses.get(caller.partnershipId, [found, incidents], at.getTime(), () =>
+    deriveStatus(
+      incidents.map((row) => row.record),
+      partnership.partners,
+      at,
+    ),
   );
 }
 

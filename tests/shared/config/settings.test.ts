@@ -55,6 +55,7 @@ describe('loadSettings: accepted environments', () => {
       localHostPort: 7071,
       logLevel: 'info',
       licences: { reconcileSchedule: '0 0 6 * * 1', runQueue: 'licence-runs' },
+      readCacheSeconds: 5,
     });
   });
 

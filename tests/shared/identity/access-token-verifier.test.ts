@@ -67,6 +67,23 @@ describe('AccessTokenVerifier against a simulated tenant', () => {
     await expect(subject.verify(old, tenantId)).resolves.toMatchObject({ tenantId });
   });
 
+  it('remembers a verified token only until it expires, and only for the tenant it was verified for', async () => {
+    let clock = Date.now();
+    const subject = new AccessTokenVerifier({
+      authorityHost: simulator.authorityHost,
+      audiences: [LOCAL_API_CLIENT_ID],
+      clockToleranceSeconds: 0,
+      now: () => clock,
+    });
+    const token = await simulator.issueUserAccessToken(USER, { lifetimeSeconds: 600 });
+    const first = await subject.verify(token, tenantId);
+    await expect(subject.verify(token, tenantId)).resolves.toEqual(first);
+    const otherTenant = simulator.tenants.find((t) => t.tenantId !== tenantId)?.tenantId as string;
+    await expect(subject.verify(token, otherTenant)).rejects.toMatchObject({ kind: 'unauthenticated' });
+    clock += 601_000;
+    await expect(subject.verify(token, tenantId)).rejects.toMatchObject({ kind: 'unauthenticated' });
+  });
+
   it('refuses a token presented for another tenant than the one that signed it', async () => {
     const otherTenant = simulator.tenants.find((t) => t.tenantId !== tenantId)?.tenantId as string;
     await expect(verifier().verify(await simulator.issueUserAccessToken(USER), otherTenant)).rejects.toMatchObject({

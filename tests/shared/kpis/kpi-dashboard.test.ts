@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getKpiDashboard, getKpiReport, type KpiDashboard } from '../../../shared/kpis/kpi-dashboard';
+import { withReadCache } from '../../../shared/stores/cached/with-read-cache';
 import type { Stores } from '../../../shared/stores/stores';
 import { countingStores, kpiDemoStores, NOW, threeCCaller } from './kpi-fixtures';
 
@@ -108,13 +109,24 @@ describe('the KPI dashboard for Q2 2019/20, from the demo data', () => {
     );
   });
 
-  it('reads with two round trips once the reference data is cached', async () => {
+  it('reads each of its six stores once, and nothing more while their read cache answers', async () => {
     const counted = countingStores(stores);
-    await getKpiDashboard(counted.stores, threeCCaller('HDC'), Q2, () => NOW);
-    expect(counted.calls.length).toBeLessThanOrEqual(6);
+    const cached = withReadCache(counted.stores, 60_000);
+    const first = await getKpiDashboard(cached, threeCCaller('HDC'), Q2, () => NOW);
+    expect(counted.calls.sort()).toEqual([
+      'incidents.listAll',
+      'kpiDefinitions.listAll',
+      'kpiMeasurements.listAll',
+      'partnerships.get',
+      'projects.listAll',
+      'serviceCalendars.get',
+    ]);
     counted.calls.length = 0;
-    await getKpiDashboard(counted.stores, threeCCaller('HDC'), { ...Q2, council: 'SCDC' }, () => NOW);
-    expect(counted.calls.sort()).toEqual(['incidents.listAll', 'kpiMeasurements.listAll']);
+    const scdc = await getKpiDashboard(cached, threeCCaller('HDC'), { ...Q2, council: 'SCDC' }, () => NOW);
+    expect(counted.calls).toEqual([]);
+    expect(scdc.council).toBe('SCDC');
+    // The same question from the same objects is the same answer, computed once.
+    expect(await getKpiDashboard(cached, threeCCaller('CCC'), Q2, () => NOW)).toBe(first);
   });
 });
 

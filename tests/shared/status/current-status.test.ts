@@ -75,7 +75,7 @@ describe('current status', () => {
       { area: 'internet-web', status: 'operational' },
       { area: 'server-infrastructure', status: 'operational' },
     ]);
-    expect(ccc?.incidentIds.sort()).toEqual([maintenance.id, degraded.id].sort());
+    expect([...(ccc?.incidentIds ?? [])].sort()).toEqual([maintenance.id, degraded.id].sort());
     expect(now.overall).toBe('outage');
     expect(now.current.map((i) => i.id)).toEqual([outage.id, degraded.id, maintenance.id]);
     expect(now.areas.find((a) => a.area === 'email')?.incidentIds).toEqual([outage.id, degraded.id, maintenance.id]);
