@@ -6,6 +6,7 @@ import { ConfigurationError, loadSettings } from '../shared/config/settings';
 import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cosmos-client';
 import { addGraphOutbox } from './host/graph-outbox-route';
 import { LocalFunctionsHost } from './host/local-functions-host';
+import { tabConfigFor } from './host/tab-config';
 import { addTabFiles, ensureTabBuilt } from './host/tab-files';
 import { loadDemoDatasets } from './seed/demo-datasets';
 import { seedDemoData } from './seed/seed-demo-data';
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     }
     if (stack.graph) addGraphOutbox(host, stack.graph.simulator);
     ensureTabBuilt(console.log);
-    addTabFiles(host);
+    addTabFiles(host, tabConfigFor(settings.identity));
     const baseUrl = await host.start(settings.localHostPort);
     await waitUntilHealthy(`${baseUrl}/api/health`);
     if (stack.graph) await host.runTimer(reconcileOnScheduleFunction.name);

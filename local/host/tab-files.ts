@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { LocalFunctionsHost } from './local-functions-host';
 import { pageSecurityHeaders } from './page-security-headers';
+import type { TabConfigJson } from './tab-config';
 
 const ROOT = join(__dirname, '..', '..');
 export const TAB_SOURCE = join(ROOT, 'teams-app', 'tab');
@@ -37,13 +38,20 @@ export function ensureTabBuilt(log: (line: string) => void): void {
  * Serves the built tab at `/`, as the deployment's static hosting will: scripts only from this origin, framing
  * by Teams only. Fluent UI writes its styles at run time, hence inline styles are allowed (scripts are not).
  */
-export function addTabFiles(host: LocalFunctionsHost): number {
-  // teams-js reads the list of valid Teams origins from Microsoft's CDN.
-  const headers = pageSecurityHeaders(['https://res.cdn.office.net']);
-  headers['content-security-policy'] = headers['content-security-policy']?.replace(
+export function addTabFiles(host: LocalFunctionsHost, config: TabConfigJson): number {
+  // teams-js reads the list of valid Teams origins from Microsoft's CDN; MSAL.js calls the sign-in authority,
+  // and renews a session quietly in a hidden frame of it.
+  const authority = new URL(config.microsoftSignIn.authority).origin;
+  const headers = pageSecurityHeaders(['https://res.cdn.office.net', authority]);
+  headers['content-security-policy'] = `${headers['content-security-policy']?.replace(
     "style-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-  ) as string;
+  )}; frame-src ${authority}`;
+  host.devRoute('GET', '/tab-config.json', () => ({
+    contentType: TYPES['.json'] as string,
+    body: JSON.stringify(config),
+    headers: pageSecurityHeaders([]),
+  }));
   const files = listFiles(TAB_BUILD);
   for (const file of files) {
     const path = `/${relative(TAB_BUILD, file).split('\\').join('/')}`;

@@ -84,6 +84,126 @@ export const unknownUser = (tenantId: string) =>
 export const invalidCredentials = () =>
   new EntraError(400, 'invalid_grant', 50126, 'Error validating credentials due to invalid username or password.');
 
+/** A tenant-specific grant asked for at organizations/common, where no tenant can be told from the request. */
+export const noTenantInformation = () =>
+  new EntraError(
+    400,
+    'invalid_request',
+    50059,
+    'No tenant-identifying information found in either the request or implied by any provided credentials.',
+  );
+
+// The authorization endpoint's refusals. Those before the redirect URI is trusted are shown on a page; the others
+// go back to the app in the redirect, with the same AADSTS shape. Codes and texts follow Entra's where they are
+// documented; where Entra's wording varies (90023, 16000) the text says what the simulator checked.
+
+export const unregisteredRedirectUri = (redirectUri: string, clientId: string) =>
+  new EntraError(
+    400,
+    'invalid_request',
+    50011,
+    `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. The simulated single-page app registration has only loopback redirect URIs (http or https on localhost, 127.0.0.1 or [::1]).`,
+  );
+
+export const unsupportedResponseType = (responseType: string) =>
+  new EntraError(
+    400,
+    'unsupported_response_type',
+    700054,
+    `response_type '${responseType}' is not enabled for the application. A single-page app uses the authorization code flow: response_type=code.`,
+  );
+
+export const unsupportedResponseMode = (responseMode: string) =>
+  new EntraError(
+    400,
+    'invalid_request',
+    900144,
+    `The response_mode '${responseMode}' is not supported for a single-page app: use fragment or query.`,
+  );
+
+export const pkceRequired = () =>
+  new EntraError(
+    400,
+    'invalid_request',
+    9002325,
+    'Proof Key for Code Exchange is required for cross-origin authorization code redemption: send code_challenge and code_challenge_method=S256.',
+  );
+
+export const invalidPrompt = (prompt: string) =>
+  new EntraError(400, 'invalid_request', 90023, `The prompt value '${prompt}' is not supported.`);
+
+export const loginRequired = () =>
+  new EntraError(400, 'login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
+
+export const otherUserSignedIn = () =>
+  new EntraError(
+    400,
+    'interaction_required',
+    16000,
+    'SelectUserAccount - the user signed in to this browser is not the one the request asked for, or cannot sign in at this authority; the user must choose an account.',
+  );
+
+// The token endpoint's refusals of codes and refresh tokens: all invalid_grant, as Entra answers them.
+
+export const codeAlreadyRedeemed = () =>
+  new EntraError(
+    400,
+    'invalid_grant',
+    54005,
+    'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+  );
+
+export const codeExpired = () =>
+  new EntraError(
+    400,
+    'invalid_grant',
+    70008,
+    'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+  );
+
+export const malformedGrant = () =>
+  new EntraError(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.');
+
+export const verifierMismatch = () =>
+  new EntraError(
+    400,
+    'invalid_grant',
+    501481,
+    'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+  );
+
+export const redirectUriMismatch = () =>
+  new EntraError(
+    400,
+    'invalid_grant',
+    500112,
+    'The reply address does not match the reply address provided when requesting Authorization code.',
+  );
+
+export const codeForOtherTenant = () =>
+  new EntraError(
+    400,
+    'invalid_grant',
+    700005,
+    'Provided Authorization Code is intended to use against other tenant, thus rejected.',
+  );
+
+export const spaRefreshTokenExpired = () =>
+  new EntraError(
+    400,
+    'invalid_grant',
+    700084,
+    'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page.',
+  );
+
+export const crossOriginRequired = () =>
+  new EntraError(
+    400,
+    'invalid_request',
+    9002327,
+    "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+  );
+
 export function entraErrorBody(error: EntraError, correlationId: string, nowMs: number, authorityHost: string) {
   const traceId = randomUUID();
   const timestamp = new Date(nowMs)

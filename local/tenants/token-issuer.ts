@@ -58,6 +58,12 @@ export class TokenIssuer {
     return (await this.ringOf(tenant)).jwks();
   }
 
+  /** Every tenant's keys: what organizations/common publish, since any tenant may have signed a token. */
+  async allJwks() {
+    const sets = await Promise.all(this.options.tenants.map((tenant) => this.jwks(tenant)));
+    return { keys: sets.flatMap((set) => set.keys) };
+  }
+
   async sign(tenant: SimulatedTenant, claims: Record<string, unknown>, kid?: string): Promise<string> {
     const ring = await this.ringOf(tenant);
     const key = kid === undefined ? ring.current() : ring.find(kid);
@@ -86,6 +92,28 @@ export class TokenIssuer {
     return this.userAccessToken(tenant, user, clientId, options?.lifetimeSeconds, options?.notBeforeOffsetSeconds);
   }
 
+  /**
+   * The token response of a user's sign-in, as Entra shapes it: an access token for the product API and, when
+   * asked for, an id token for the client (with the sign-in request's nonce) and the client_info msal reads.
+   */
+  async userTokens(
+    tenant: SimulatedTenant,
+    user: DemoUser,
+    clientId: string,
+    options: { idToken: boolean; nonce?: string },
+  ) {
+    return {
+      token_type: 'Bearer',
+      scope: `${this.options.api.appIdUri}/access_as_user`,
+      expires_in: LIFETIME_SECONDS,
+      ext_expires_in: LIFETIME_SECONDS,
+      access_token: await this.userAccessToken(tenant, user, clientId),
+      ...(options.idToken ? { id_token: await this.idToken(tenant, user, clientId, options.nonce) } : {}),
+      // msal builds the account (home account id uid.utid) from this.
+      client_info: clientInfo(tenant, user),
+    };
+  }
+
   private ringOf(tenant: SimulatedTenant): Promise<SigningKeyRing> {
     return this.keyRings.get(tenant.tenantId.toLowerCase()) as Promise<SigningKeyRing>;
   }
@@ -98,30 +126,11 @@ export class TokenIssuer {
     if (!username) throw missing('username');
     if (!password) throw missing('password');
     if (!scope) throw missing('scope');
-    this.checkUserScopes(scope);
+    checkUserScopes(this.options.api.appIdUri, scope);
     const user = tenant.users.find((u) => u.userPrincipalName.toLowerCase() === username.toLowerCase());
     if (!user) throw unknownUser(tenant.tenantId);
     if (password !== DEMO_PASSWORD) throw invalidCredentials();
-    return {
-      token_type: 'Bearer',
-      scope: `${this.options.api.appIdUri}/access_as_user`,
-      expires_in: LIFETIME_SECONDS,
-      ext_expires_in: LIFETIME_SECONDS,
-      access_token: await this.userAccessToken(tenant, user, clientId),
-      id_token: await this.idToken(tenant, user, clientId),
-      // msal builds the account (home account id uid.utid) from this.
-      client_info: Buffer.from(JSON.stringify({ uid: user.objectId, utid: tenant.tenantId.toLowerCase() })).toString(
-        'base64url',
-      ),
-    };
-  }
-
-  /** A user's token must be for the product API, with at most the OpenID scopes besides. */
-  private checkUserScopes(scope: string): void {
-    const scopes = scope.split(/\s+/).filter(Boolean);
-    const apiScopes = [`${this.options.api.appIdUri}/access_as_user`, `${this.options.api.appIdUri}/.default`];
-    const unknown = scopes.find((s) => !apiScopes.includes(s) && !OIDC_SCOPES.includes(s));
-    if (unknown || !scopes.some((s) => apiScopes.includes(s))) throw unknownScope(unknown ?? scope);
+    return this.userTokens(tenant, user, clientId, { idToken: true });
   }
 
   private async clientCredentialsGrant(tenant: SimulatedTenant, form: URLSearchParams, authorization?: string) {
@@ -191,11 +200,12 @@ export class TokenIssuer {
     });
   }
 
-  private idToken(tenant: SimulatedTenant, user: DemoUser, clientId: string) {
+  private idToken(tenant: SimulatedTenant, user: DemoUser, clientId: string, nonce?: string) {
     return this.sign(tenant, {
       aud: clientId,
       ...this.baseClaims(tenant),
       name: user.displayName,
+      ...(nonce === undefined ? {} : { nonce }),
       oid: user.objectId,
       preferred_username: user.userPrincipalName,
       sub: pairwiseSubject(user.objectId, clientId),
@@ -215,6 +225,20 @@ export class TokenIssuer {
       ver: '2.0',
     };
   }
+}
+
+/** A user's scopes must be for the product API, with at most the OpenID scopes besides; returns them. */
+export function checkUserScopes(appIdUri: string, scope: string): string[] {
+  const scopes = scope.split(/\s+/).filter(Boolean);
+  const apiScopes = [`${appIdUri}/access_as_user`, `${appIdUri}/.default`];
+  const unknown = scopes.find((s) => !apiScopes.includes(s) && !OIDC_SCOPES.includes(s));
+  if (unknown || !scopes.some((s) => apiScopes.includes(s))) throw unknownScope(unknown ?? scope);
+  return scopes;
+}
+
+/** Entra's client_info: the user's object id and home tenant, base64url JSON. */
+export function clientInfo(tenant: SimulatedTenant, user: DemoUser): string {
+  return Buffer.from(JSON.stringify({ uid: user.objectId, utid: tenant.tenantId.toLowerCase() })).toString('base64url');
 }
 
 /** Entra's `sub`: stable per user and client, and different across clients, so apps cannot correlate users by it. */

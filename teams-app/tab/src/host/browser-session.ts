@@ -1,5 +1,7 @@
 /** The token the demo sign-in keeps for this browser tab (shared with the /dev/sign-in page). */
 const TOKEN_KEY = 'ict-hub.access-token';
+/** Set while this browser tab signs in, or is signed in, with Microsoft: MSAL.js is loaded at start only then. */
+const MICROSOFT_KEY = 'ict-hub.signed-in-with-microsoft';
 
 export type DemoUser = {
   userPrincipalName: string;
@@ -23,9 +25,23 @@ export function storedToken(): string | null {
 export function signOut(): void {
   try {
     sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(MICROSOFT_KEY);
   } catch {
     // Nothing was stored where storage is refused.
   }
+}
+
+/** Whether to start MSAL.js at once: a sign-in with Microsoft is under way or done in this browser tab. */
+export function usesMicrosoftSignIn(): boolean {
+  try {
+    return sessionStorage.getItem(MICROSOFT_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export function rememberMicrosoftSignIn(): void {
+  sessionStorage.setItem(MICROSOFT_KEY, 'yes');
 }
 
 /** The demo users of the simulated tenants, when the local host offers them (local mode only); else null. */
