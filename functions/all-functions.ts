@@ -1,7 +1,17 @@
 import { listApplicationsFunction } from './applications/list-applications';
 import { apportionFunction } from './apportionment/apportion';
 import { listAuditFunction } from './audit/list-audit';
+import { createBidFunction } from './bids/create-bid';
+import { decideBidShareFunction } from './bids/decide-bid-share';
+import { getBidFunction } from './bids/get-bid';
 import { listBidsFunction } from './bids/list-bids';
+import { moveBidToRevenueFunction } from './bids/move-bid-to-revenue';
+import { resubmitBidFunction } from './bids/resubmit-bid';
+import { submitBidFunction } from './bids/submit-bid';
+import { updateBidFunction } from './bids/update-bid';
+import { listApproversFunction } from './bot/list-approvers';
+import { botMessagesFunction } from './bot/messages';
+import { replaceApproversFunction } from './bot/replace-approvers';
 import { listCatalogueFunction } from './catalogue/list-catalogue';
 import { healthFunction } from './health/health';
 import { recordHeartbeatFunction } from './health/record-heartbeat';
@@ -40,9 +50,19 @@ import { getPlanFunction } from './plan/get-plan';
 import { importPlanFunction } from './plan/import-plan';
 import { listProjectsFunction } from './projects/list-projects';
 import type { FunctionDefinition } from './registry';
+import { decideTolerationFunction } from './risks/decide-toleration';
 import { getRiskFunction } from './risks/get-risk';
+import { getRiskRegisterFunction } from './risks/get-risk-register';
+import { getTolerationFunction } from './risks/get-toleration';
+import { getTolerationSettingsFunction } from './risks/get-toleration-settings';
+import { listRiskTolerationHistoryFunction } from './risks/list-risk-tolerations';
 import { listRisksFunction } from './risks/list-risks';
+import { listTolerationsFunction } from './risks/list-tolerations';
+import { replaceTolerationSettingsFunction } from './risks/replace-toleration-settings';
+import { requestTolerationFunction } from './risks/request-toleration';
+import { reviewTolerationsFunction } from './risks/review-tolerations';
 import { updateRiskFunction } from './risks/update-risk';
+import { withdrawTolerationFunction } from './risks/withdraw-toleration';
 import { addIncidentUpdateFunction } from './status/add-incident-update';
 import { createIncidentFunction } from './status/create-incident';
 import { getIncidentFunction } from './status/get-incident';
@@ -60,9 +80,26 @@ export const allFunctions: readonly FunctionDefinition[] = [
   getPlanFunction,
   importPlanFunction,
   listBidsFunction,
+  getBidFunction,
+  createBidFunction,
+  updateBidFunction,
+  submitBidFunction,
+  decideBidShareFunction,
+  moveBidToRevenueFunction,
+  resubmitBidFunction,
   listRisksFunction,
   getRiskFunction,
   updateRiskFunction,
+  getRiskRegisterFunction,
+  listRiskTolerationHistoryFunction,
+  requestTolerationFunction,
+  listTolerationsFunction,
+  getTolerationFunction,
+  decideTolerationFunction,
+  withdrawTolerationFunction,
+  getTolerationSettingsFunction,
+  replaceTolerationSettingsFunction,
+  reviewTolerationsFunction,
   getStatusFunction,
   listIncidentsFunction,
   getIncidentFunction,
@@ -106,4 +143,7 @@ export const allFunctions: readonly FunctionDefinition[] = [
   withdrawExclusionFunction,
   listHrFeedFunction,
   importHrFeedFunction,
+  botMessagesFunction,
+  listApproversFunction,
+  replaceApproversFunction,
 ];

@@ -4,11 +4,13 @@ import { registerFunctions } from '../functions/registry';
 import { getRuntime } from '../functions/runtime';
 import { ConfigurationError, loadSettings } from '../shared/config/settings';
 import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cosmos-client';
+import { addChatPreview } from './chat-preview/chat-preview-pages';
 import { addGraphOutbox } from './host/graph-outbox-route';
 import { LocalFunctionsHost } from './host/local-functions-host';
 import { tabConfigFor } from './host/tab-config';
 import { addTabFiles, ensureTabBuilt } from './host/tab-files';
 import { loadDemoDatasets } from './seed/demo-datasets';
+import { seedApproversDemo } from './seed/seed-approvers-demo';
 import { seedDemoData } from './seed/seed-demo-data';
 import { seedKpiDemo } from './seed/seed-kpi-demo';
 import { seedLicenceDemo } from './seed/seed-licence-demo';
@@ -16,6 +18,7 @@ import { seedOutageDemo } from './seed/seed-outage-demo';
 import { addSignInPages } from './sign-in/sign-in-pages';
 import { LOCAL_API_CLIENT_ID, type LocalStack, startLocalStack } from './stack/local-stack';
 import { clearStackState, writeStackState } from './stack/stack-state';
+import { installForDemoUsers } from './tenants/bot-connector/install-for-demo-users';
 
 const HEALTH_TIMEOUT_MS = 30_000;
 
@@ -63,6 +66,8 @@ async function main(): Promise<void> {
       for (const outcome of outcomes) console.log(`Demo data ${outcome.partnershipId}: ${outcome.action}`);
       console.log(`Demo KPIs ${await seedKpiDemo(getRuntime().stores)}`);
       console.log(`Demo outages ${await seedOutageDemo(getRuntime().stores)}`);
+      if (stack.tenants)
+        console.log(`Demo approvers: ${await seedApproversDemo(getRuntime().stores, stack.tenants.list)}`);
       if (stack.graph && stack.tenants) {
         const endpoints = { authorityHost: stack.tenants.authorityHost, graphBaseUrl: stack.graph.simulator.baseUrl };
         console.log(`Demo licences ${await seedLicenceDemo(getRuntime().stores, stack.graph.licences, endpoints)}`);
@@ -79,10 +84,16 @@ async function main(): Promise<void> {
       });
     }
     if (stack.graph) addGraphOutbox(host, stack.graph.simulator);
+    if (stack.bot) {
+      const partnerships = datasets.map((dataset) => dataset.partnership);
+      addChatPreview(host, { connector: stack.bot.connector, partnerships, environment: settings.environment });
+    }
     ensureTabBuilt(console.log);
     addTabFiles(host, tabConfigFor(settings.identity));
     const baseUrl = await host.start(settings.localHostPort);
+    stack.bot?.connector.setBotEndpoint(`${baseUrl}/api/messages`);
     await waitUntilHealthy(`${baseUrl}/api/health`);
+    if (stack.bot) console.log(`Teams: ${await installForDemoUsers(stack.bot.connector)}`);
     if (stack.graph) await host.runTimer(reconcileOnScheduleFunction.name);
     if (stack.tenants) {
       writeStackState({
@@ -147,6 +158,7 @@ function printBanner(baseUrl: string, stack: LocalStack, host: LocalFunctionsHos
     `  API                 ${baseUrl}/api/plan?year=2020-21 (and the routes in the README)`,
     `  Functions (admin)   ${baseUrl}/admin/functions`,
     ...(stack.tenants ? [`  Demo sign-in        ${baseUrl}/dev/sign-in`] : []),
+    ...(stack.bot ? [`  Teams chat preview  ${baseUrl}/dev/chat (each demo user's chat with the bot)`] : []),
     ...(stack.graph ? [`  Mail sent by Graph  ${baseUrl}/dev/outbox (the licence reports the first run emailed)`] : []),
     ...stack.started.map((line) => `  ${line}`),
     '',

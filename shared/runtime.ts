@@ -1,3 +1,4 @@
+import { type BotGateway, createBotGateway } from './bot/bot-gateway';
 import type { Settings } from './config/settings';
 import { createSeatDirectory } from './graph/graph-seat-directory';
 import type { HealthProbe } from './health/check-health';
@@ -15,6 +16,7 @@ import { createCosmosClient } from './stores/cosmos/cosmos-client';
 import { createCosmosStores } from './stores/cosmos/cosmos-stores';
 import { findPartnershipByTenant } from './stores/cosmos/find-partnership-by-tenant';
 import { findReconciledPartnerships } from './stores/cosmos/find-reconciled-partnerships';
+import { findTolerationPartnerships } from './stores/cosmos/find-toleration-partnerships';
 import { StorageRunQueue } from './stores/queue/storage-run-queue';
 import type { Stores } from './stores/stores';
 
@@ -26,11 +28,15 @@ export type Runtime = {
   probes: Record<string, HealthProbe>;
   tenants: TenantDirectory;
   tokens: AccessTokenVerifier;
+  /** The Teams bot; undefined while no bot is configured (BOT_APP_ID). */
+  bot: BotGateway | undefined;
   licenceFiles: LicenceFiles;
   /** The licence reconciler's stores and gateways; `log` goes to the console unless a function passes its own. */
   reconciler: ReconcilerDeps;
   /** Partnerships with reconciler settings: the ones the schedule runs. */
   reconciledPartnerships(): Promise<string[]>;
+  /** Partnerships with a standing risk toleration: the ones the daily toleration review has work in. */
+  tolerationPartnerships(): Promise<string[]>;
 };
 
 export function createRuntime(settings: Settings): Runtime {
@@ -39,6 +45,9 @@ export function createRuntime(settings: Settings): Runtime {
   const blobService = createBlobServiceClient(settings.storage);
   const stores = withReadCache(createCosmosStores(database), settings.readCacheSeconds * 1000);
   const licenceFiles = new BlobLicenceFiles(blobService);
+  const tenants = new CachedTenantDirectory((tenantId) =>
+    findPartnershipByTenant(database.container(CONTAINERS.partnerships), tenantId),
+  );
   return {
     settings,
     stores,
@@ -54,14 +63,14 @@ export function createRuntime(settings: Settings): Runtime {
       environment: settings.environment,
     },
     reconciledPartnerships: () => findReconciledPartnerships(database.container(CONTAINERS.licenceConfig)),
+    tolerationPartnerships: () => findTolerationPartnerships(database.container(CONTAINERS.riskTolerations)),
     heartbeats: new HeartbeatStore(blobService),
     probes: {
       cosmos: () => database.read(),
       storage: () => blobService.getProperties(),
     },
-    tenants: new CachedTenantDirectory((tenantId) =>
-      findPartnershipByTenant(database.container(CONTAINERS.partnerships), tenantId),
-    ),
+    tenants,
+    bot: createBotGateway(settings, { stores, tenants }),
     tokens: new AccessTokenVerifier({
       authorityHost: settings.identity.authorityHost,
       audiences: [settings.identity.apiClientId, settings.identity.apiAppIdUri],

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import { listBids } from '../../shared/bids/list-bids';
-import { financialYear } from '../../shared/schemas/common';
+import { bidListQuery } from '../../shared/schemas/bid-requests';
 import { authenticatedHandler } from '../http/api-handler';
 import { parseQuery } from '../http/input';
 import { httpFunction } from '../registry';
 
-const query = z.object({ year: financialYear }).strict();
-
-const handler = authenticatedHandler(async ({ request, runtime, caller }) => {
-  const { year } = parseQuery(request, query);
-  return { body: await listBids(runtime.stores, caller, year) };
-});
+/** The capital bids with the councils' totals: ?year=2020-21&state=submitted&awaiting=mine|{council}; any member. */
+const handler = authenticatedHandler(async ({ request, runtime, caller }) => ({
+  body: await listBids(runtime.stores, caller, parseQuery(request, bidListQuery)),
+}));
 
 export const listBidsFunction = httpFunction('listBids', { methods: ['GET'], route: 'bids', handler });

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Partnership } from '../../shared/schemas/partnership';
+import { type RunningBotConnector, startBotConnector } from '../tenants/bot-connector/bot-connector-simulator';
+import {
+  botClient,
+  LOCAL_BOT_APP_ID,
+  LOCAL_BOT_SECRET_SETTING,
+  LOCAL_BOT_TENANT,
+} from '../tenants/bot-connector/bot-registration';
 import { buildDemoTenants, type SimulatedTenant } from '../tenants/demo-users';
 import {
   type DemoLicenceTenants,
@@ -28,6 +35,8 @@ export type LocalStack = {
   tenants?: { authorityHost: string; list: SimulatedTenant[]; caCertFile: string };
   /** Microsoft Graph for the demo councils' directories, when this stack started the tenants. */
   graph?: { simulator: RunningGraphSimulator; licences: DemoLicenceTenants };
+  /** The Bot Connector stand-in between the demo users' Teams and the bot, when this stack started the tenants. */
+  bot?: { connector: RunningBotConnector };
   stop(): Promise<void>;
 };
 
@@ -44,10 +53,17 @@ export async function startLocalStack(
   let azurite: RunningAzurite | undefined;
   let simulator: RunningTenantSimulator | undefined;
   let graph: RunningGraphSimulator | undefined;
+  let botConnector: RunningBotConnector | undefined;
   const stackEnv: Record<string, string> = {};
   const started: string[] = [];
   const stop = async () => {
-    await Promise.allSettled([azurite?.stop(), cosmos?.close(), simulator?.close(), graph?.close()]);
+    await Promise.allSettled([
+      azurite?.stop(),
+      cosmos?.close(),
+      simulator?.close(),
+      graph?.close(),
+      botConnector?.close(),
+    ]);
   };
   let certificates: LocalCertificates | undefined;
   const localCertificates = async () => {
@@ -77,17 +93,40 @@ export async function startLocalStack(
       const tenants = buildDemoTenants([...partnerships]);
       const licences = demoLicenceTenants(tenants, new Date());
       const reconcilerSecret = randomBytes(24).toString('base64url');
+      // The bot's own tenant and app registration, unless a bot of its own is configured.
+      const botSecret = env.BOT_APP_ID ? undefined : randomBytes(24).toString('base64url');
       simulator = await startTenantSimulator({
         certificates: local,
-        tenants,
+        tenants: botSecret ? [...tenants, LOCAL_BOT_TENANT] : tenants,
         api: { clientId: apiClientId, appIdUri: apiAppIdUri },
         publicClientIds: [apiClientId],
-        confidentialClients: licences ? reconcilerClients(licences.partnerTenants, reconcilerSecret) : [],
+        confidentialClients: [
+          ...(licences ? reconcilerClients(licences.partnerTenants, reconcilerSecret) : []),
+          ...(botSecret ? [botClient(botSecret)] : []),
+        ],
       });
       // The API fetches the tenants' signing keys over https: trust the local CA (in addition to the public ones).
       trustLocalCertificateAuthority(local.ca);
       Object.assign(stackEnv, { ENTRA_AUTHORITY_HOST: simulator.authorityHost, API_CLIENT_ID: apiClientId });
       started.push(`Simulated tenants     ${simulator.authorityHost} (${tenants.length} councils, in memory)`);
+      if (botSecret) {
+        botConnector = await startBotConnector({
+          certificates: local,
+          authorityHost: simulator.authorityHost,
+          botAppId: LOCAL_BOT_APP_ID,
+          botTenantId: LOCAL_BOT_TENANT.tenantId,
+          tenants,
+        });
+        Object.assign(stackEnv, {
+          BOT_APP_ID: LOCAL_BOT_APP_ID,
+          BOT_TENANT_ID: LOCAL_BOT_TENANT.tenantId,
+          [LOCAL_BOT_SECRET_SETTING]: botSecret,
+          BOT_OPENID_METADATA_URL: botConnector.openIdMetadataUrl,
+        });
+        started.push(
+          `Bot Connector         ${botConnector.baseUrl} (stands in for Teams: signs what it sends the bot)`,
+        );
+      }
       if (licences) {
         graph = await startGraphSimulator({
           certificates: local,
@@ -107,6 +146,7 @@ export async function startLocalStack(
         stop,
         tenants: { authorityHost: simulator.authorityHost, list: tenants, caCertFile: local.caCertFile },
         ...(graph && licences ? { graph: { simulator: graph, licences } } : {}),
+        ...(botConnector ? { bot: { connector: botConnector } } : {}),
       };
     }
   } catch (error) {

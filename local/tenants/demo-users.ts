@@ -58,7 +58,7 @@ const DIRECTORIES: Record<string, Record<string, { domain: string; people: Perso
           alias: 'sagar.roy',
           name: 'Sagar Roy',
           jobTitle: 'Deputy Head of IT - Operations',
-          roles: ['partnership-admin', 'licence-admin'],
+          roles: ['partnership-admin', 'licence-admin', 'finance-approver'],
         },
         {
           alias: 'oliver.morley',

@@ -1,10 +1,20 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import {
+  type BotSettings,
+  botConsistencyProblems,
+  botEnvironment,
+  botProductionProblems,
+  botSettingsFrom,
+} from './bot-settings';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Mondays at 06:00 UTC, before licence administrators start the week. */
 export const DEFAULT_RECONCILE_SCHEDULE = '0 0 6 * * 1';
+
+/** Every day at 07:00 UTC, before approvers start work. */
+export const DEFAULT_TOLERATION_REVIEW_SCHEDULE = '0 0 7 * * *';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -37,6 +47,11 @@ const environmentSchema = z.object({
     .string()
     .refine(isSixFieldCron, 'LICENCE_RECONCILE_SCHEDULE: a six-field NCRONTAB, such as 0 0 6 * * 1 (Mondays 06:00)')
     .default(DEFAULT_RECONCILE_SCHEDULE),
+  /** When the daily risk toleration review runs (reminders before expiry, re-requests after it); read at registration. */
+  TOLERATION_REVIEW_SCHEDULE: z
+    .string()
+    .refine(isSixFieldCron, 'TOLERATION_REVIEW_SCHEDULE: a six-field NCRONTAB, such as 0 0 7 * * * (daily 07:00)')
+    .default(DEFAULT_TOLERATION_REVIEW_SCHEDULE),
   /** The Storage queue of licence runs; the worker function names it as %LICENCE_RUN_QUEUE%. */
   LICENCE_RUN_QUEUE: z
     .string()
@@ -47,6 +62,8 @@ const environmentSchema = z.object({
     .default('licence-runs'),
   /** How long an instance answers the status page's and KPI dashboard's reads from memory; 0 turns it off. */
   READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** The Teams bot: its app id, tenant, credential and where the Bot Framework keys are (see bot-settings.ts). */
+  ...botEnvironment,
 });
 
 export type Settings = {
@@ -59,6 +76,8 @@ export type Settings = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   licences: { reconcileSchedule: string; runQueue: string };
   readCacheSeconds: number;
+  /** The Teams bot; undefined while BOT_APP_ID is not set, and /api/messages then refuses every request. */
+  bot: BotSettings | undefined;
 };
 
 export class ConfigurationError extends Error {
@@ -77,8 +96,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
-  problems.push(...consistencyProblems(env));
-  if (env.HUB_ENVIRONMENT === 'production') problems.push(...productionProblems(env));
+  problems.push(...consistencyProblems(env), ...botConsistencyProblems(env));
+  if (env.HUB_ENVIRONMENT === 'production') problems.push(...productionProblems(env), ...botProductionProblems(env));
   if (!parsed.success || problems.length > 0) throw new ConfigurationError(problems);
   const values = parsed.data;
   const allowedOrigins = listOf(values.ALLOWED_ORIGINS);
@@ -102,6 +121,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: values.LOG_LEVEL,
     licences: { reconcileSchedule: values.LICENCE_RECONCILE_SCHEDULE, runQueue: values.LICENCE_RUN_QUEUE },
     readCacheSeconds: values.READ_CACHE_SECONDS,
+    bot: botSettingsFrom(values),
   };
 }
 

@@ -4,6 +4,7 @@ export const ROLES = [
   'staff',
   'risk-approver',
   'bid-approver',
+  'finance-approver',
   'licence-admin',
   'service-desk',
   'partnership-admin',

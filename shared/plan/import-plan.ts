@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AuditedWrite, recordWrites } from '../audit/audit-trail';
+import { workedInHub } from '../bids/imported-bids';
 import { staleWrite } from '../errors';
 import { type Caller, requireRole } from '../identity/caller';
 import { findPartnership } from '../partnerships/find-partnership';
@@ -70,6 +71,7 @@ async function writeChanged(
   const existing = new Map((await store.listAll(partnershipId)).map((row) => [row.record.id, row]));
   const changed = records.filter((record) => {
     const stored = existing.get(record.id);
+    if (stored && kind === 'bids' && workedInHub(stored.record)) return false;
     return !stored || stableJson(stored.record) !== stableJson(record);
   });
   const written = await store.upsertMany(changed);

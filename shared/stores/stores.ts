@@ -8,14 +8,18 @@ import type {
 } from '../licences/licence-records';
 import type { LicenceRun } from '../licences/licence-run';
 import type { Application } from '../schemas/applications';
+import type { CouncilApprovers } from '../schemas/approvers';
 import type { AuditEntry } from '../schemas/audit';
-import type { CapitalBid } from '../schemas/bids';
+import type { StoredBid } from '../schemas/bids';
 import type { CatalogueService } from '../schemas/catalogue';
+import type { ConversationReferenceRecord } from '../schemas/conversation-references';
 import type { Incident } from '../schemas/incidents';
 import type { KpiDefinition, KpiMeasurement } from '../schemas/kpis';
 import type { Partnership } from '../schemas/partnership';
 import type { PlanYear } from '../schemas/plan';
+import type { PostedCards } from '../schemas/posted-cards';
 import type { Project } from '../schemas/projects';
+import type { RiskToleration, TolerationNotice, TolerationSettingsRecord } from '../schemas/risk-tolerations';
 import type { InfrastructureRisk } from '../schemas/risks';
 import type { ServiceCalendarRecord, ServiceDeskTicket } from '../schemas/service-desk';
 import type { RecordStore } from './record-store';
@@ -24,7 +28,8 @@ import type { RecordStore } from './record-store';
 export type Stores = {
   partnerships: RecordStore<Partnership>;
   plans: RecordStore<PlanYear>;
-  bids: RecordStore<CapitalBid>;
+  /** A bid the plan import wrote lacks the workflow fields: read bids through `readBid`. */
+  bids: RecordStore<StoredBid>;
   risks: RecordStore<InfrastructureRisk>;
   applications: RecordStore<Application>;
   catalogue: RecordStore<CatalogueService>;
@@ -44,6 +49,16 @@ export type Stores = {
   incidents: RecordStore<Incident>;
   serviceDeskTickets: RecordStore<ServiceDeskTicket>;
   serviceCalendars: RecordStore<ServiceCalendarRecord>;
+  /** Where the bot reaches each user who installed the app: one record per user. */
+  conversationReferences: RecordStore<ConversationReferenceRecord>;
+  /** Who acts on cards for each council, with which roles: one record per council. */
+  approvers: RecordStore<CouncilApprovers>;
+  riskTolerations: RecordStore<RiskToleration>;
+  /** The outbox of what the bot must tell risk approvers. */
+  riskNotices: RecordStore<TolerationNotice>;
+  riskSettings: RecordStore<TolerationSettingsRecord>;
+  /** Where the bot posted each record's approval card, per recipient: the copies to update. */
+  postedCards: RecordStore<PostedCards>;
 };
 
 /** The stores a plan import writes, one per collection of the import document. */

@@ -93,10 +93,10 @@ describe('the tab in a browser, outside Teams', () => {
     await expect.poll(() => page.getByRole('list', { name: /Planned maintenance in the next/ }).count()).toBe(1);
 
     // Staff have no licence administration: the Licences page is not offered.
-    for (const name of ['Status', 'KPIs', 'Plan']) {
+    for (const name of ['Status', 'KPIs', 'Plan', 'Risks', 'Bids']) {
       expect(await page.getByRole('tab', { name, exact: true }).count()).toBe(1);
     }
-    expect(await page.getByRole('tab').count()).toBe(3);
+    expect(await page.getByRole('tab').count()).toBe(5);
     expect(await page.getByRole('tab', { name: 'Licences' }).count()).toBe(0);
     await shoot('2-status');
   });

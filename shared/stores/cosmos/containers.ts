@@ -19,6 +19,12 @@ export const CONTAINERS = {
   incidents: 'incidents',
   serviceDeskTickets: 'serviceDeskTickets',
   serviceConfig: 'serviceConfig',
+  conversationReferences: 'conversationReferences',
+  approvers: 'approvers',
+  riskTolerations: 'riskTolerations',
+  riskNotices: 'riskNotices',
+  riskConfig: 'riskConfig',
+  postedCards: 'postedCards',
 } as const;
 
 export type ContainerName = (typeof CONTAINERS)[keyof typeof CONTAINERS];

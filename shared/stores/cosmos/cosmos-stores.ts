@@ -27,5 +27,11 @@ export function createCosmosStores(database: Database): Stores {
     incidents: store('incidents'),
     serviceDeskTickets: store('serviceDeskTickets'),
     serviceCalendars: store('serviceConfig'),
+    conversationReferences: store('conversationReferences'),
+    approvers: store('approvers'),
+    riskTolerations: store('riskTolerations'),
+    riskNotices: store('riskNotices'),
+    riskSettings: store('riskConfig'),
+    postedCards: store('postedCards'),
   };
 }

@@ -25,5 +25,11 @@ export function createMemoryStores(): Stores {
     incidents: new MemoryRecordStore(),
     serviceDeskTickets: new MemoryRecordStore(),
     serviceCalendars: new MemoryRecordStore(),
+    conversationReferences: new MemoryRecordStore(),
+    approvers: new MemoryRecordStore(),
+    riskTolerations: new MemoryRecordStore(),
+    riskNotices: new MemoryRecordStore(),
+    riskSettings: new MemoryRecordStore(),
+    postedCards: new MemoryRecordStore(),
   };
 }

@@ -1,6 +1,7 @@
-import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { Button, makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useApi } from './api/api';
+import { PageLoadBoundary } from './components/page-load-boundary';
 import { Load } from './components/states';
 import { hasRole, type Me, MeContext } from './me';
 import { KpisPage } from './pages/kpis-page';
@@ -8,6 +9,10 @@ import { LicencesPage } from './pages/licences-page';
 import { PlanPage } from './pages/plan-page';
 import { StatusPage } from './pages/status-page';
 import { hrefOf, PAGES, type PageId, useRoute } from './routes';
+
+// The approvals pages load on first visit: their code stays out of the JavaScript the first page needs.
+const RisksPage = lazy(() => import('./pages/risks-page').then((module) => ({ default: module.RisksPage })));
+const BidsPage = lazy(() => import('./pages/bids-page').then((module) => ({ default: module.BidsPage })));
 
 const useStyles = makeStyles({
   shell: { padding: '12px 20px', maxWidth: '1200px', margin: '0 auto' },
@@ -35,9 +40,11 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut?: () => void }) {
   const route = useRoute();
   const heading = useRef<HTMLHeadingElement>(null);
   const pages = PAGES.filter((page) => page.id !== 'licences' || hasRole(me, 'licence-admin', 'partnership-admin'));
-  // Moving to another page moves focus to its heading, so a screen reader announces where the user is.
+  // Moving to another page, or back from a record to its page, moves focus to the page's heading, so a screen
+  // reader announces where the user is; a record (incident, risk, bid) focuses its own title once loaded.
+  const onRecord = Boolean(route.incidentId || route.riskId || route.bidId);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page change is the trigger, not an input
-  useEffect(() => heading.current?.focus(), [route.page]);
+  useEffect(() => heading.current?.focus(), [route.page, onRecord]);
   const title = PAGES.find((page) => page.id === route.page)?.title ?? 'Status';
   return (
     <div className={styles.shell}>
@@ -76,6 +83,12 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut?: () => void }) {
         {route.page === 'kpis' && <KpisPage />}
         {route.page === 'plan' && <PlanPage />}
         {route.page === 'licences' && <LicencesPage />}
+        <PageLoadBoundary key={route.page}>
+          <Suspense fallback={<Spinner size="small" label="Loading the page…" />}>
+            {route.page === 'risks' && <RisksPage riskId={route.riskId} />}
+            {route.page === 'bids' && <BidsPage bidId={route.bidId} />}
+          </Suspense>
+        </PageLoadBoundary>
       </main>
     </div>
   );

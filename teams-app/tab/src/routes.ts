@@ -1,25 +1,36 @@
 import { useEffect, useState } from 'react';
 
-/** The tab's pages; the hash names one (`#/kpis`), and an incident deep link is `#/status/incidents/{id}`. */
+/**
+ * The tab's pages; the hash names one (`#/kpis`). Deep links: an incident `#/status/incidents/{id}`, a risk
+ * `#/risks/{id}` and a capital bid `#/bids/{id}` (the cards' "Open in the tab" links).
+ */
 export const PAGES = [
   { id: 'status', title: 'Status' },
   { id: 'kpis', title: 'KPIs' },
   { id: 'plan', title: 'Plan' },
+  { id: 'risks', title: 'Risks' },
+  { id: 'bids', title: 'Bids' },
   { id: 'licences', title: 'Licences' },
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 
-export type Route = { page: PageId; incidentId: string | null };
+export type Route = { page: PageId; incidentId: string | null; riskId: string | null; bidId: string | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const page = (PAGES.find((p) => p.id === parts[0])?.id ?? 'status') as PageId;
   const incidentId = page === 'status' && parts[1] === 'incidents' && parts[2] ? parts[2] : null;
-  return { page, incidentId };
+  const riskId = page === 'risks' && parts[1] ? parts[1] : null;
+  const bidId = page === 'bids' && parts[1] ? parts[1] : null;
+  return { page, incidentId, riskId, bidId };
 }
 
-export const hrefOf = (route: Partial<Route> & { page: PageId }) =>
-  route.incidentId ? `#/status/incidents/${encodeURIComponent(route.incidentId)}` : `#/${route.page}`;
+export function hrefOf(route: Partial<Route> & { page: PageId }): string {
+  if (route.incidentId) return `#/status/incidents/${encodeURIComponent(route.incidentId)}`;
+  if (route.page === 'risks' && route.riskId) return `#/risks/${encodeURIComponent(route.riskId)}`;
+  if (route.page === 'bids' && route.bidId) return `#/bids/${encodeURIComponent(route.bidId)}`;
+  return `#/${route.page}`;
+}
 
 /** The current route, following the address bar (back and forward work, and links can be shared). */
 export function useRoute(): Route {

@@ -61,11 +61,59 @@ describe('totalBids', () => {
   });
 
   it('is all zeros, every council listed, with no bids', () => {
+    const zeros = { byPartner: { CCC: 0, PCC: 0 }, total: 0 };
     expect(totalBids([], ['CCC', 'PCC'])).toEqual({
       byPartner: { CCC: 0, PCC: 0 },
       total: 0,
       movedToRevenueByPartner: { CCC: 0, PCC: 0 },
+      movedToRevenueTotal: 0,
+      capital: zeros,
+      approved: zeros,
+      submitted: zeros,
+      rejected: zeros,
     });
+  });
+
+  it('splits what stays capital by where each bid stands, leaves moved shares out of capital and drafts out of all', () => {
+    const withStatus = (status: CapitalBid['status'] | 'draft', b: CapitalBid) => ({ ...b, status });
+    const totals = totalBids(
+      [
+        withStatus(
+          'approved',
+          bid('wifi', [
+            ['SCDC', 6_768],
+            ['CCC', 0],
+            ['HDC', 11_700],
+          ]),
+        ),
+        withStatus(
+          'submitted',
+          bid('call-management', [
+            ['SCDC', 2_820],
+            ['CCC', 7_305],
+            ['HDC', 4_875, true],
+          ]),
+        ),
+        withStatus('rejected', bid('av', [['HDC', 30_000]])),
+        withStatus(
+          'moved-to-revenue',
+          bid('power-bi', [
+            ['SCDC', 3_760, true],
+            ['CCC', 9_740, true],
+          ]),
+        ),
+        withStatus('draft', bid('draft', [['CCC', 1_000_000]])),
+      ],
+      ['CCC', 'HDC', 'SCDC'],
+    );
+    expect(totals.byPartner).toEqual({ CCC: 17_045, HDC: 46_575, SCDC: 13_348 });
+    expect(totals.total).toBe(76_968);
+    expect(totals.movedToRevenueByPartner).toEqual({ CCC: 9_740, HDC: 4_875, SCDC: 3_760 });
+    expect(totals.movedToRevenueTotal).toBe(18_375);
+    expect(totals.capital).toEqual({ byPartner: { CCC: 7_305, HDC: 41_700, SCDC: 9_588 }, total: 58_593 });
+    expect(totals.approved).toEqual({ byPartner: { CCC: 0, HDC: 11_700, SCDC: 6_768 }, total: 18_468 });
+    expect(totals.submitted).toEqual({ byPartner: { CCC: 7_305, HDC: 0, SCDC: 2_820 }, total: 10_125 });
+    expect(totals.rejected).toEqual({ byPartner: { CCC: 0, HDC: 30_000, SCDC: 0 }, total: 30_000 });
   });
 
   it('keeps its invariants on many bids: total is the sum of byPartner and of the bid totals, moved never exceeds byPartner', () => {
@@ -93,6 +141,10 @@ describe('totalBids', () => {
         expected.filter((s) => s.movedToRevenue).reduce((acc, s) => acc + s.amount, 0),
       );
       expect(totals.movedToRevenueByPartner[code]).toBeLessThanOrEqual(totals.byPartner[code] ?? 0);
+      expect((totals.capital.byPartner[code] ?? 0) + (totals.movedToRevenueByPartner[code] ?? 0)).toBe(
+        totals.byPartner[code],
+      );
+      expect(totals.submitted.byPartner[code]).toBe(totals.capital.byPartner[code]);
     }
   });
 

@@ -3,15 +3,23 @@ import { createContext, useCallback, useContext, useEffect, useState } from 'rea
 /** Calls the API with the signed-in user's token; one per app, provided by `ApiContext`. */
 export type ApiClient = {
   get<T>(path: string): Promise<T>;
+  /** A record with the ETag it was read at, for a later change with If-Match. */
+  getTagged<T>(path: string): Promise<Tagged<T>>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   /** A file (the CSV report) as a Blob, for a download link. */
   download(path: string): Promise<Blob>;
 };
 
+export type Tagged<T> = { data: T; etag: string | null };
+
+/** A field the API found invalid: its path (`body.shares.0.amount`) and what is wrong with it. */
+export type ApiProblem = { path: string; message: string };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly problems: ApiProblem[] = [],
   ) {
     super(message);
   }
@@ -30,13 +38,23 @@ export function createApiClient(getToken: () => Promise<string>, onUnauthorised:
     });
     if (response.status === 401) onUnauthorised();
     if (!response.ok) {
-      const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      throw new ApiError(response.status, answer?.error?.message ?? `The API answered ${response.status}.`);
+      const answer = (await response.json().catch(() => null)) as {
+        error?: { message?: string; problems?: ApiProblem[] };
+      } | null;
+      throw new ApiError(
+        response.status,
+        answer?.error?.message ?? `The API answered ${response.status}.`,
+        answer?.error?.problems ?? [],
+      );
     }
     return response;
   };
   return {
     get: async (path) => (await call('GET', path)).json(),
+    getTagged: async (path) => {
+      const response = await call('GET', path);
+      return { data: await response.json(), etag: response.headers.get('etag') };
+    },
     send: async (method, path, body, headers) => {
       const response = await call(method, path, body, headers);
       return response.status === 204 ? (undefined as never) : response.json();
@@ -57,6 +75,15 @@ export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: Error 
 
 /** GETs `path` (null: nothing yet) and re-reads it on `reload()`; pages render loading, error and data from it. */
 export function useApi<T>(path: string | null): Loadable<T> & { reload(): void } {
+  return useLoad<T>(path, false);
+}
+
+/** As `useApi`, as `{ data, etag }`: the ETag of what was read, for a form that changes it. */
+export function useTaggedApi<T>(path: string | null): Loadable<Tagged<T>> & { reload(): void } {
+  return useLoad<Tagged<T>>(path, true);
+}
+
+function useLoad<T>(path: string | null, tagged: boolean): Loadable<T> & { reload(): void } {
   const client = useApiClient();
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
   const [version, setVersion] = useState(0);
@@ -65,14 +92,14 @@ export function useApi<T>(path: string | null): Loadable<T> & { reload(): void }
     if (path === null) return;
     let current = true;
     setResult({ state: 'loading' });
-    client.get<T>(path).then(
+    (tagged ? (client.getTagged(path) as Promise<T>) : client.get<T>(path)).then(
       (data) => current && setResult({ state: 'ready', data }),
       (error: Error) => current && setResult({ state: 'error', error }),
     );
     return () => {
       current = false;
     };
-  }, [client, path, version]);
+  }, [client, path, tagged, version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { ...result, reload };
 }

@@ -3,7 +3,7 @@ import { tokens } from '@fluentui/react-components';
 export type Series = { label: string; values: (number | null)[]; colour: string };
 
 const WIDTH = 600;
-const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 56, right: 28, top: 12, bottom: 28 };
 
 /**
  * A line chart for trends per quarter or per run, drawn as SVG: the few points these trends hold need no chart

@@ -55,7 +55,10 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** `csv: false` leaves a column (buttons) out of the CSV; a row's `csv` then holds the other columns' values. */
+/**
+ * `csv: false` leaves a column (buttons) out of the CSV; a row's `csv` then holds the other columns' values. A
+ * table whose CSV has other columns than it shows (a cell holding an amount and a state) names them in `csvHeader`.
+ */
 export type Column = { label: string; numeric?: boolean; csv?: false };
 export type Row = { key: string; cells: ReactNode[]; csv: (string | number | null)[]; total?: boolean };
 
@@ -70,6 +73,7 @@ export function DataTable({
   filename,
   empty,
   notes = [],
+  csvHeader,
 }: {
   caption: string;
   columns: Column[];
@@ -77,6 +81,7 @@ export function DataTable({
   filename: string;
   empty: string;
   notes?: string[];
+  csvHeader?: string[];
 }) {
   const styles = useStyles();
   if (rows.length === 0) return <Empty>{empty}</Empty>;
@@ -92,7 +97,7 @@ export function DataTable({
           onClick={() =>
             downloadCsv(
               filename,
-              columns.filter((column) => column.csv !== false).map((column) => column.label),
+              csvHeader ?? columns.filter((column) => column.csv !== false).map((column) => column.label),
               rows.map((row) => row.csv),
             )
           }

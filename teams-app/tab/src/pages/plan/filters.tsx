@@ -5,6 +5,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'flex-end' },
   field: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '220px' },
   error: { color: tokens.colorPaletteRedForeground1 },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 export function FilterBar({ children }: { children: ReactNode }) {
@@ -39,26 +40,34 @@ export function Choice({
   );
 }
 
-/** A labelled text box; `error` is shown under it (with an "Error:" prefix, not colour alone) and described by it. */
+/**
+ * A labelled text box; `hint` and `error` are shown under it (the error with an "Error:" prefix, not colour alone)
+ * and describe it.
+ */
 export function TextField({
   label,
   value,
   onChange,
   error,
+  hint,
   required,
   type,
   placeholder,
+  inputMode,
 }: {
   label: string;
   value: string;
   onChange(value: string): void;
   error?: string | null;
+  hint?: string;
   required?: boolean;
   type?: InputProps['type'];
   placeholder?: string;
+  inputMode?: InputProps['inputMode'];
 }) {
   const styles = useStyles();
   const id = useId('text');
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={styles.field}>
       <Label htmlFor={id} required={required}>
@@ -69,11 +78,17 @@ export function TextField({
         type={type}
         value={value}
         placeholder={placeholder}
+        inputMode={inputMode}
         autoComplete="off"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={described || undefined}
         onChange={(_, data) => onChange(data.value)}
       />
+      {hint && (
+        <Text id={`${id}-hint`} size={200} className={styles.hint}>
+          {hint}
+        </Text>
+      )}
       {error && (
         <Text id={`${id}-error`} size={200} className={styles.error}>
           Error: {error}
