@@ -1,11 +1,10 @@
-import { Input, type InputProps, Label, makeStyles, Select, Text, tokens, useId } from '@fluentui/react-components';
+import { Input, type InputProps, Label, makeStyles, Select, useId } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { LabelledField } from '../../components/labelled-field';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'flex-end' },
   field: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: '220px' },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 export function FilterBar({ children }: { children: ReactNode }) {
@@ -65,35 +64,23 @@ export function TextField({
   placeholder?: string;
   inputMode?: InputProps['inputMode'];
 }) {
-  const styles = useStyles();
-  const id = useId('text');
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={styles.field}>
-      <Label htmlFor={id} required={required}>
-        {label}
-      </Label>
-      <Input
-        id={id}
-        type={type}
-        value={value}
-        placeholder={placeholder}
-        inputMode={inputMode}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        onChange={(_, data) => onChange(data.value)}
-      />
-      {hint && (
-        <Text id={`${id}-hint`} size={200} className={styles.hint}>
-          {hint}
-        </Text>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={(props) => (
+        <Input
+          {...props}
+          type={type}
+          value={value}
+          placeholder={placeholder}
+          inputMode={inputMode}
+          autoComplete="off"
+          onChange={(_, data) => onChange(data.value)}
+        />
       )}
-      {error && (
-        <Text id={`${id}-error`} size={200} className={styles.error}>
-          Error: {error}
-        </Text>
-      )}
-    </div>
+    />
   );
 }
