@@ -3,7 +3,6 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { allFunctions } from '../functions/all-functions';
 import { registerFunctions } from '../functions/registry';
 import { LocalFunctionsHost } from '../local/host/local-functions-host';
@@ -18,6 +17,7 @@ import { ROLES } from '../shared/identity/caller';
 import { importPlan } from '../shared/plan/import-plan';
 import { createRuntime } from '../shared/runtime';
 import { createCosmosClient, provisionCosmos } from '../shared/stores/cosmos/cosmos-client';
+import { quantile, round, runLoadInWorker } from './bench-figures';
 
 const REQUESTS = 300;
 const CONCURRENCY = 8;
@@ -228,27 +228,12 @@ function loadFromWorker(url: string, accessToken: string, requests: number, clie
       }
     };
     Promise.all(Array.from({ length: clients }, client)).then(
-      () => parentPort.postMessage({ times }),
+      () => parentPort.postMessage({ result: times }),
       (error) => parentPort.postMessage({ error: String(error) }),
     );
   `;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { url, accessToken, requests, clients } });
-    worker.once('message', (message: { times?: number[]; error?: string }) => {
-      void worker.terminate();
-      if (message.error) reject(new Error(message.error));
-      else resolve(message.times ?? []);
-    });
-    worker.once('error', reject);
-  });
+  return runLoadInWorker<number[]>(source, { url, accessToken, requests, clients });
 }
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
-const round = (value: number) => Math.round(value * 100) / 100;
 
 function coldImportMs(bundle: string): number {
   const script = `const t = performance.now(); require(${JSON.stringify(bundle)}); console.log(performance.now() - t);`;

@@ -10,11 +10,20 @@ const BENCHES: Record<string, { about: string; run: (args: string[]) => Promise<
     about: 'licence reconciler: 3 × 50,000 users through msal-node and the Graph client, full scan and delta',
     run: async (args) => (await import('./reconcile-bench')).reconcileBench(args),
   },
+  cards: {
+    about: 'Teams card presses: Action.Execute invokes signed as Teams sends them, answered through /api/messages',
+    run: async (args) => (await import('./cards-bench')).cardsBench(args),
+  },
 };
+
+const OPTIONS = [
+  'reconcile options: --users 50000 --page-delay-ms 100 --change-percent 1 --compute-on-demand',
+  'cards options: --invokes 200 --concurrency 10 --warm-up 30',
+].join('\n');
 
 const USAGE = `Usage: npm run bench -- <name> [options]\n\n${Object.entries(BENCHES)
   .map(([name, bench]) => `  ${name.padEnd(10)} ${bench.about}`)
-  .join('\n')}\n\nreconcile options: --users 50000 --page-delay-ms 100 --change-percent 1 --compute-on-demand`;
+  .join('\n')}\n\n${OPTIONS}`;
 
 function main(argv: string[]): void {
   const [name, ...args] = argv;

@@ -3,6 +3,7 @@ import { publicHandler } from '../http/api-handler';
 import { readJsonBody } from '../http/input';
 import { httpFunction } from '../registry';
 import { cardActions } from './card-actions';
+import { cardContextOf } from './card-context';
 
 /**
  * The bot's messaging endpoint, called by the Bot Connector service for Teams (and by the Agents Playground in
@@ -15,6 +16,7 @@ const handler = publicHandler(async ({ request, runtime, context }) => {
   const activity = await readJsonBody(request);
   const answer = await runtime.bot.answer(identity, activity, {
     cardActions,
+    cardContext: cardContextOf(runtime),
     log: (line) => context.warn(line),
   });
   return { status: answer.status, body: answer.body ?? null };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { executeRun } from '../../shared/licences/execute-run';
 import { queueFunction } from '../registry';
 import { getRuntime } from '../runtime';
+import { reportCardPoster } from './report-cards';
 
 const message = z.object({ partnershipId: z.string().min(1), runId: z.string().min(1) }).strict();
 
@@ -16,7 +17,13 @@ async function runReconciliation(queued: unknown, context: InvocationContext): P
   const runtime = getRuntime();
   // The host counts deliveries: a run whose worker keeps dying part-way is given up, not retried for ever.
   const attempt = Number(context.triggerMetadata?.dequeueCount ?? 1);
-  await executeRun({ ...runtime.reconciler, log: (line) => context.log(line) }, parsed.data, attempt);
+  const log = (line: string) => context.log(line);
+  const postReportCards = reportCardPoster(runtime, log);
+  await executeRun(
+    { ...runtime.reconciler, log, ...(postReportCards ? { postReportCards } : {}) },
+    parsed.data,
+    attempt,
+  );
 }
 
 export const runReconciliationFunction = queueFunction('runLicenceReconciliation', {

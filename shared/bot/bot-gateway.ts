@@ -1,3 +1,4 @@
+import type { CardContext } from '../cards/card-viewer';
 import type { Settings } from '../config/settings';
 import { forbidden } from '../errors';
 import { BotFrameworkTokenVerifier } from '../identity/bot-framework-token-verifier';
@@ -12,8 +13,15 @@ import { serviceUrlPolicyFor } from './service-url-policy';
 /** What the bot answers the Bot Connector: an HTTP status, and for an invoke the invoke response's body. */
 export type BotAnswer = { status: number; body?: unknown };
 
-/** What a request brings beyond the activity: the verbs the workflows answer, and the function's log. */
-export type BotRequestContext = { cardActions: CardActionRegistry; log: (line: string) => void };
+/**
+ * What a request brings beyond the activity: the verbs the workflows answer, what the cards link to, and the
+ * function's log.
+ */
+export type BotRequestContext = {
+  cardActions: CardActionRegistry;
+  cardContext: CardContext;
+  log: (line: string) => void;
+};
 
 /**
  * The Teams bot as the rest of the app sees it. `authenticate` verifies the Bot Connector's token before anything
@@ -80,6 +88,7 @@ export function createBotGateway(
         partner,
         stores: deps.stores,
         cardActions: request.cardActions,
+        cardContext: request.cardContext,
         messenger,
         now: deps.now ?? (() => new Date()),
         log: request.log,

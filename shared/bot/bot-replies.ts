@@ -1,3 +1,6 @@
+import type { CardContext } from '../cards/card-viewer';
+import { helpCard } from '../cards/help-card';
+import { serviceStatusCard, serviceStatusViewOf } from '../cards/service-status-card';
 import type { CurrentStatus } from '../status/current-status';
 import type { AdaptiveCardJson } from './bot-messenger';
 
@@ -23,12 +26,9 @@ const HELP_TEXT = [
   'Type **status** for the state of the shared IT services now, or **help** for this message.',
 ].join('\n\n');
 
-/**
- * The answer to "help" and to anything the bot does not understand. Plain text for now; a help card from
- * shared/cards can replace it here, and every caller follows.
- */
-export function helpReply(): BotReply {
-  return { kind: 'text', text: HELP_TEXT };
+/** The answer to "help" and to anything the bot does not understand: the help card. */
+export function helpReply(context: CardContext): BotReply {
+  return { kind: 'card', card: helpCard(context) };
 }
 
 /** The first thing a user sees after installing the app. */
@@ -37,27 +37,7 @@ export function welcomeReply(name: string | undefined): BotReply {
   return { kind: 'text', text: `${greeting} ${HELP_TEXT}` };
 }
 
-const LEVEL_WORDS: Record<CurrentStatus['overall'], string> = {
-  outage: 'Outage',
-  degraded: 'Degraded',
-  maintenance: 'Planned work under way',
-  operational: 'All services operational',
-};
-
-/** A brief status: the overall level, each area that is not operational, and planned work coming. */
-export function statusReply(status: CurrentStatus, partnershipName: string): BotReply {
-  const lines = [`**${partnershipName}: ${LEVEL_WORDS[status.overall]}**`];
-  for (const area of status.areas.filter((a) => a.status !== 'operational')) {
-    const incidents = area.incidentIds.length;
-    lines.push(
-      `- ${area.label}: ${LEVEL_WORDS[area.status]} (${incidents} ${incidents === 1 ? 'incident' : 'incidents'})`,
-    );
-  }
-  for (const incident of status.current.slice(0, 3)) lines.push(`- Now: ${incident.title}`);
-  const planned = status.plannedSoon.length;
-  if (planned > 0) {
-    const days = status.plannedWorkHorizonDays;
-    lines.push(`${planned} planned ${planned === 1 ? 'piece' : 'pieces'} of work in the next ${days} days.`);
-  }
-  return { kind: 'text', text: lines.join('\n') };
+/** The answer to "status": the service status card of the partnership the user belongs to. */
+export function statusReply(status: CurrentStatus, context: CardContext): BotReply {
+  return { kind: 'card', card: serviceStatusCard(serviceStatusViewOf(status), context) };
 }

@@ -82,13 +82,19 @@ export async function executeRun(
     `[${runId}] succeeded: ${completed.totals?.findings} findings, ${formatPounds(completed.totals?.annualCostPence ?? 0)} a year`,
   );
   if (completed.trigger !== 'schedule') return completed;
-  // The run has succeeded whatever happens to its mail: a delivery failure is recorded, never a failed run.
+  // The run has succeeded whatever happens to its mail and cards: a delivery failure is logged, never a failed run.
+  let delivered = completed;
   try {
-    return await recorder.save({ delivery: await deliverReport(deps, completed) });
+    delivered = await recorder.save({ delivery: await deliverReport(deps, completed) });
   } catch (error) {
     deps.log(`[${runId}] report delivery failed: ${String(error)}`);
-    return completed;
   }
+  if (deps.postReportCards) {
+    await deps
+      .postReportCards(delivered)
+      .catch((error) => deps.log(`[${runId}] report cards not posted: ${String(error)}`));
+  }
+  return delivered;
 }
 
 async function reconcile(deps: ReconcilerDeps, recorder: RunRecorder): Promise<Stored<LicenceRun>> {

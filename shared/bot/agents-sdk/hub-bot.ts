@@ -71,8 +71,8 @@ export class HubBot extends ActivityHandler {
 }
 
 async function answerMessage(context: TurnContext): Promise<BotReply> {
-  if (commandOf(context.activity.text) === 'help') return helpReply();
   const turn = hubTurnOf(context);
+  if (commandOf(context.activity.text) === 'help') return helpReply(turn.cardContext);
   const user = activityUser(context.activity, turn);
   // The status is the partnership's, shown to any member of staff: a user Teams does not name still gets it.
   const caller: Caller = user
@@ -85,7 +85,7 @@ async function answerMessage(context: TurnContext): Promise<BotReply> {
         userId: '',
         name: 'Teams user',
       };
-  return statusReply(await getCurrentStatus(turn.stores, caller), turn.partnership.sharedServiceName);
+  return statusReply(await getCurrentStatus(turn.stores, caller), turn.cardContext);
 }
 
 async function sendReply(context: TurnContext, reply: BotReply): Promise<void> {

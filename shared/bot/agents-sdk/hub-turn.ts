@@ -1,4 +1,5 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
+import type { CardContext } from '../../cards/card-viewer';
 import type { Partner, Partnership } from '../../schemas/partnership';
 import type { Stores } from '../../stores/stores';
 import type { BotMessenger } from '../bot-messenger';
@@ -14,6 +15,8 @@ export type HubTurn = {
   partner: Partner;
   stores: Stores;
   cardActions: CardActionRegistry;
+  /** What the cards the bot answers with link to (the tab). */
+  cardContext: CardContext;
   messenger: BotMessenger;
   now: () => Date;
   log: (line: string) => void;

@@ -2,6 +2,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_BOT_APP_ID } from '../../../local/tenants/bot-connector/bot-registration';
 import { botAdaptersCreated } from '../../../shared/bot/agents-sdk/bot-adapter';
+import { expectValidAdaptiveCard } from '../../support/adaptive-card-validator';
 import { type BotApp, startBotApp } from '../../support/bot-app';
 import { OUTSIDER_TENANT } from '../../support/secured-app';
 
@@ -35,6 +36,14 @@ describe('POST /api/messages', () => {
   };
   const botMessagesTo = (upn: string) =>
     app.connector.conversationOf(upn).activities.filter((entry) => entry.sender === 'bot');
+  /** The Adaptive Card a recorded activity carries as its only attachment (Teams shows nothing else). */
+  const cardOf = (activity: Record<string, unknown> | undefined) => {
+    const attachments = activity?.attachments as { contentType: string; content: unknown }[] | undefined;
+    expect(attachments).toHaveLength(1);
+    expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    return attachments?.[0]?.content as Record<string, unknown>;
+  };
+  const cardText = (card: unknown) => JSON.stringify(card);
 
   beforeAll(async () => {
     app = await startBotApp();
@@ -161,18 +170,17 @@ describe('POST /api/messages', () => {
     expect(welcome?.activity.text).toMatch(/^Hello Fiona\./);
   });
 
-  it('stores the reference when a user first writes to the bot, and answers help with the help', async () => {
+  it('stores the reference when a user first writes to the bot, and answers help with the help card', async () => {
     const answer = await app.connector.sendMessage(ALEX, 'help');
     expect(answer.status).toBe(200);
     const alex = app.connector.userOf(ALEX);
     expect((await referencesStored()).map((r) => r.userObjectId)).toContain(alex.objectId);
     const activities = app.connector.conversationOf(ALEX).activities;
     expect(activities.map((a) => a.sender)).toEqual(['user', 'bot']);
-    expect(activities[1]?.activity).toMatchObject({
-      type: 'message',
-      replyToId: activities[0]?.id,
-      text: expect.stringContaining('Type **status**'),
-    });
+    expect(activities[1]?.activity).toMatchObject({ type: 'message', replyToId: activities[0]?.id });
+    const card = cardOf(activities[1]?.activity);
+    expectValidAdaptiveCard(card);
+    expect(cardText(card)).toContain('What this bot does');
   });
 
   it('answers anything it does not understand with the help, and a mention of itself is ignored', async () => {
@@ -182,17 +190,19 @@ describe('POST /api/messages', () => {
       .conversationOf(ALEX)
       .activities.filter((a) => a.sender === 'bot')
       .slice(-2)
-      .map((a) => String(a.activity.text));
-    expect(replies[0]).toContain('Type **status**');
-    expect(replies[1]).toMatch(/^\*\*3C ICT Shared Service: /);
+      .map((a) => cardOf(a.activity));
+    for (const card of replies) expectValidAdaptiveCard(card);
+    expect(cardText(replies[0])).toContain('What this bot does');
+    expect(cardText(replies[1])).toContain('IT service status');
   });
 
-  it('answers status with the partnership service status', async () => {
+  it("answers status with the service status card of the user's partnership", async () => {
     await app.connector.sendMessage('tom.evans@cambridgeshire.example', 'status');
     const [reply] = botMessagesTo('tom.evans@cambridgeshire.example');
-    expect(reply?.activity.text).toMatch(
-      /^\*\*IT & Digital Service for Cambridgeshire & Peterborough: All services operational\*\*$/,
-    );
+    const card = cardOf(reply?.activity);
+    expectValidAdaptiveCard(card);
+    expect(cardText(card)).toContain('IT service status');
+    expect(cardText(card)).toContain('Overall: Operational');
   });
 
   it('keeps one SDK adapter and bot for the whole process, however many requests', async () => {

@@ -42,7 +42,10 @@ describe('the Agents Playground mode', () => {
     expect(received).toHaveLength(1);
     expect(received[0]?.path).toMatch(/^\/_connector\/v3\/conversations\/.+\/activities\//);
     expect(received[0]?.authorization).toBeUndefined();
-    expect(received[0]?.body.text).toContain('Type **status**');
+    // The help card, as to Teams.
+    const attachments = received[0]?.body.attachments as { contentType: string; content: unknown }[] | undefined;
+    expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(attachments?.[0]?.content)).toContain('What this bot does');
   });
 
   it('refuses an unauthenticated activity that names a service URL off this machine', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { commandOf, helpReply, statusReply, welcomeReply } from '../../../shared/bot/bot-replies';
+import { helpCard } from '../../../shared/cards/help-card';
+import { serviceStatusCard, serviceStatusViewOf } from '../../../shared/cards/service-status-card';
 import { deriveStatus } from '../../../shared/status/current-status';
+import { expectValidAdaptiveCard } from '../../support/adaptive-card-validator';
+
+const CONTEXT = { tabUrl: 'https://hub.example/' };
 
 describe('the bot replies', () => {
   it('reads "status" in any case, with a mention of the bot or markup around it; anything else is help', () => {
@@ -12,11 +17,19 @@ describe('the bot replies', () => {
     expect(commandOf(undefined)).toBe('help');
   });
 
-  it('welcomes a user by first name, with the help', () => {
-    expect(welcomeReply('Fiona Bryant')).toEqual({ kind: 'text', text: `Hello Fiona. ${textOf(helpReply())}` });
+  it('welcomes a user by first name, with a line on what to type', () => {
+    const welcome = welcomeReply('Fiona Bryant');
+    expect(welcome).toEqual({ kind: 'text', text: expect.stringMatching(/^Hello Fiona\. /) });
+    expect(welcome.kind === 'text' && welcome.text).toContain('Type **status**');
   });
 
-  it('says briefly what is not operational and what planned work is coming', () => {
+  it('answers help with the help card', () => {
+    const reply = helpReply(CONTEXT);
+    expect(reply).toEqual({ kind: 'card', card: helpCard(CONTEXT) });
+    expectValidAdaptiveCard(reply.kind === 'card' ? reply.card : null);
+  });
+
+  it('answers status with the service status card: what is not operational, and what is under way', () => {
     const now = new Date('2026-12-02T10:00:00Z');
     const incident = (id: string, kind: 'incident' | 'planned-maintenance', start: string, end: string | null) =>
       ({
@@ -48,18 +61,11 @@ describe('the bot replies', () => {
       [{ code: 'CCC', name: 'Cambridge City Council' }],
       now,
     );
-    expect(textOf(statusReply(status, 'Shared IT'))).toBe(
-      [
-        '**Shared IT: Outage**',
-        '- Email: Outage (1 incident)',
-        '- Now: mail-down title',
-        '1 planned piece of work in the next 7 days.',
-      ].join('\n'),
-    );
+    const reply = statusReply(status, CONTEXT);
+    expect(reply).toEqual({ kind: 'card', card: serviceStatusCard(serviceStatusViewOf(status), CONTEXT) });
+    const card = reply.kind === 'card' ? reply.card : null;
+    expectValidAdaptiveCard(card);
+    expect(JSON.stringify(card)).toContain('Overall: Outage');
+    expect(JSON.stringify(card)).toContain('mail-down title');
   });
 });
-
-function textOf(reply: ReturnType<typeof helpReply>): string {
-  if (reply.kind !== 'text') throw new Error('a text reply was expected');
-  return reply.text;
-}

@@ -116,6 +116,41 @@ describe('executeRun, delivered more than once', () => {
   });
 });
 
+describe('executeRun, after the report is mailed', () => {
+  it('posts the report cards once after a scheduled run, with the run as recorded, and not after a manual one', async () => {
+    const { deps, queued, open } = await setUp();
+    open();
+    const posted: { id: string; status: string; trigger: string }[] = [];
+    const withCards: ReconcilerDeps = {
+      ...deps,
+      postReportCards: async (run) => void posted.push({ id: run.id, status: run.status, trigger: run.trigger }),
+    };
+    const manual = await requestRun(withCards, 'p3', 'manual', null);
+    await executeRun(withCards, queued[0] as RunRequest);
+    expect(posted).toEqual([]);
+    const scheduled = await requestRun(withCards, 'p3', 'schedule', null);
+    expect(scheduled.id).not.toBe(manual.id);
+    await executeRun(withCards, queued[1] as RunRequest);
+    expect(posted).toEqual([{ id: scheduled.id, status: 'succeeded', trigger: 'schedule' }]);
+  });
+
+  it('logs a failure to post the cards, and the run still succeeds', async () => {
+    const { deps, queued, open } = await setUp();
+    open();
+    const lines: string[] = [];
+    const failing: ReconcilerDeps = {
+      ...deps,
+      log: (line) => void lines.push(line),
+      postReportCards: async () => {
+        throw new Error('Bot Connector unavailable');
+      },
+    };
+    await requestRun(failing, 'p3', 'schedule', null);
+    expect((await executeRun(failing, queued[0] as RunRequest))?.status).toBe('succeeded');
+    expect(lines.some((line) => /report cards not posted: .*Bot Connector unavailable/.test(line))).toBe(true);
+  });
+});
+
 describe('queueScheduledRuns', () => {
   it('queues every partnership it can and reports the others without stopping', async () => {
     const { deps, stores, queued } = await setUp(['p3', 'p4']);
