@@ -55,8 +55,12 @@ async function load() {
   document.getElementById('compose').hidden = false;
   if (text === state.shown) return;
   state.shown = text;
+  const chat = document.getElementById('chat');
+  // Until the automatic refreshes have answered, a card may still be replaced (and a comment typed on it lost).
+  chat.dataset.settled = 'false';
   render(conversation.activities);
   await refreshCards(conversation.activities);
+  chat.dataset.settled = 'true';
 }
 
 function render(activities) {
