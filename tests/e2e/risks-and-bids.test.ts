@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { collectPageErrors, launchChromium } from '../support/browser';
 import { type RunningApp, startLocalApp } from '../support/local-app';
 
 /** Screenshots kept as test artefacts (`.local/` is git-ignored; CI can upload the folder). */
@@ -14,9 +14,6 @@ const STAFF = { upn: 'jo.baker@huntingdonshire.example', name: 'Jo Baker', code:
 const HDC_APPROVER = { name: 'Oliver Morley', code: 'HDC', council: 'Huntingdonshire District Council' };
 const CCC_APPROVER = { name: 'Fiona Bryant', code: 'CCC', council: 'Cambridge City Council' };
 const SCDC_APPROVER = { name: 'Mike Hill', code: 'SCDC', council: 'South Cambridgeshire District Council' };
-
-/** See tab.test.ts: teams-js's fetch of its origin list is blocked by the tab's CSP, as expected. */
-const isTeamsJsOriginListFetch = (text: string) => text.includes('res.cdn.office.net/teams-js/validDomains');
 
 type RegisterEntry = {
   id: string;
@@ -53,17 +50,7 @@ describe('the Risks and Bids pages', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    const who = user.name;
-    page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
-    page.on('console', (message) => {
-      const text = message.text();
-      if (message.type() === 'error' && !isTeamsJsOriginListFetch(text) && !text.startsWith('Failed to load resource'))
-        errors.push(`${who}: ${text}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        errors.push(`${who}: ${response.status()} ${response.request().method()} ${response.url()}`);
-    });
+    collectPageErrors(page, errors, user.name);
     await page.goto(`${app.baseUrl}/`);
     await page.getByRole('button', { name: `Sign in as ${user.name}` }).click({ timeout: 10_000 });
     await page.getByText(`${user.name} (${user.code})`).waitFor({ timeout: 10_000 });

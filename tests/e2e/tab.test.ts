@@ -2,19 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { collectPageErrors, launchChromium } from '../support/browser';
 import { type RunningApp, startLocalApp } from '../support/local-app';
 
 /** Screenshots kept as test artefacts (`.local/` is git-ignored; CI can upload the folder). */
 const ARTEFACTS = join(__dirname, '..', '..', '.local', 'test-artifacts', 'tab');
 const STAFF = 'jo.baker@huntingdonshire.example';
-
-/**
- * teams-js fetches its list of Teams origins from a Microsoft CDN when it loads; the tab's content security
- * policy (connect-src 'self') blocks that, and teams-js falls back to the list it carries. The browser logs the
- * blocked fetch as a console error: expected, and not a fault of the tab.
- */
-const isTeamsJsOriginListFetch = (text: string) => text.includes('res.cdn.office.net/teams-js/validDomains');
 
 type OutageLogPage = { items: { id: string; kind: string; title: string; end: string | null }[] };
 
@@ -32,22 +25,7 @@ describe('the tab in a browser, outside Teams', () => {
     [app, browser] = await Promise.all([startLocalApp(), launchChromium()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      const text = message.text();
-      // A failed load is logged without its address; the response handler below names it.
-      if (
-        message.type() === 'error' &&
-        !isTeamsJsOriginListFetch(text) &&
-        !text.startsWith('Failed to load resource')
-      ) {
-        errors.push(text);
-      }
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-    });
+    collectPageErrors(page, errors);
   });
   afterAll(async () => {
     await context?.close();

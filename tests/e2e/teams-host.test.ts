@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { collectPageErrors, launchChromium } from '../support/browser';
 import { type RunningApp, startLocalApp } from '../support/local-app';
 
 const ARTEFACTS = join(__dirname, '..', '..', '.local', 'test-artifacts', 'teams-host');
@@ -14,9 +14,6 @@ const FIXTURES = join(__dirname, 'teams-host');
 const HOST_ORIGIN = 'https://teams.microsoft.com';
 const HOST_PAGE = `${HOST_ORIGIN}/_test-host/ict-hub/`;
 const STAFF = 'jo.baker@huntingdonshire.example';
-
-/** The blocked fetch of teams-js's CDN origin list (see tab.test.ts): expected, teams-js uses its own list. */
-const isTeamsJsOriginListFetch = (text: string) => text.includes('res.cdn.office.net/teams-js/validDomains');
 
 type HostMessage = { func: string; args: unknown[]; at: number };
 type TeamsHostHandle = { messages(): HostMessage[]; tokensIssued(): number; setTheme(theme: string): void };
@@ -90,21 +87,7 @@ describe('the tab inside a Teams host', () => {
       return route.fulfill({ path: join(FIXTURES, name) });
     });
     page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      const text = message.text();
-      if (
-        message.type() === 'error' &&
-        !isTeamsJsOriginListFetch(text) &&
-        !text.startsWith('Failed to load resource')
-      ) {
-        errors.push(text);
-      }
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400)
-        errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
-    });
+    collectPageErrors(page, errors);
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.origin === app.baseUrl) appRequests.push(url.pathname);
