@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const env = { HUB_ENVIRONMENT: 'development', COSMOS_DATABASE: 'bench', ...stack.env };
   Object.assign(process.env, env);
   const settings = loadSettings(env);
-  await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+  await provisionCosmos(createCosmosClient(settings), settings.cosmos.database);
   const runtime = createRuntime(settings);
   const seedStarted = performance.now();
   await seedDemoData(runtime.stores, datasets);
@@ -243,7 +243,7 @@ function coldImportMs(bundle: string): number {
       HUB_ENVIRONMENT: 'development',
       COSMOS_ENDPOINT: 'https://127.0.0.1:1/',
       COSMOS_KEY: 'a2V5',
-      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      HUB_STORAGE: 'UseDevelopmentStorage=true',
       API_CLIENT_ID: LOCAL_API_CLIENT_ID,
     },
     encoding: 'utf8',

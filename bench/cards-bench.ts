@@ -52,7 +52,7 @@ export async function cardsBench(args: string[]): Promise<void> {
   const env = { HUB_ENVIRONMENT: 'development', COSMOS_DATABASE: 'bench-cards', ...stack.env };
   Object.assign(process.env, env);
   const settings = loadSettings(env);
-  await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+  await provisionCosmos(createCosmosClient(settings), settings.cosmos.database);
   const runtime = createRuntime(settings);
   await seedDemoData(runtime.stores, datasets);
   console.log(`Demo approvers: ${await seedApproversDemo(runtime.stores, stack.tenants.list)}`);

@@ -9,6 +9,7 @@ import { moveBidToRevenueFunction } from './bids/move-bid-to-revenue';
 import { resubmitBidFunction } from './bids/resubmit-bid';
 import { submitBidFunction } from './bids/submit-bid';
 import { updateBidFunction } from './bids/update-bid';
+import { deliverCardOutboxFunction } from './bot/deliver-card-outbox';
 import { listApproversFunction } from './bot/list-approvers';
 import { botMessagesFunction } from './bot/messages';
 import { replaceApproversFunction } from './bot/replace-approvers';
@@ -144,6 +145,7 @@ export const allFunctions: readonly FunctionDefinition[] = [
   listHrFeedFunction,
   importHrFeedFunction,
   botMessagesFunction,
+  deliverCardOutboxFunction,
   listApproversFunction,
   replaceApproversFunction,
 ];

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const settings = loadSettings();
   if (settings.environment !== 'development')
     throw new ConfigurationError(['HUB_ENVIRONMENT: seeding demo data is for development only']);
-  await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+  await provisionCosmos(createCosmosClient(settings), settings.cosmos.database);
   const outcomes = await seedDemoData(createRuntime(settings).stores, loadDemoDatasets(), {
     reimport: true,
     log: console.log,

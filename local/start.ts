@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   try {
     const settings = loadSettings(process.env);
     if (settings.environment === 'development') {
-      await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+      await provisionCosmos(createCosmosClient(settings), settings.cosmos.database);
       const outcomes = await seedDemoData(getRuntime().stores, datasets, { log: console.log });
       for (const outcome of outcomes) console.log(`Demo data ${outcome.partnershipId}: ${outcome.action}`);
       console.log(`Demo KPIs ${await seedKpiDemo(getRuntime().stores)}`);
@@ -120,7 +120,7 @@ function checkSettingsBeforeStarting(env: NodeJS.ProcessEnv): void {
     loadSettings({
       COSMOS_ENDPOINT: 'https://127.0.0.1/',
       COSMOS_KEY: 'placeholder',
-      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      HUB_STORAGE: 'UseDevelopmentStorage=true',
       ENTRA_AUTHORITY_HOST: 'https://127.0.0.1/',
       API_CLIENT_ID: LOCAL_API_CLIENT_ID,
       ...env,

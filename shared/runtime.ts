@@ -15,9 +15,10 @@ import { CONTAINERS } from './stores/cosmos/containers';
 import { createCosmosClient } from './stores/cosmos/cosmos-client';
 import { createCosmosStores } from './stores/cosmos/cosmos-stores';
 import { findPartnershipByTenant } from './stores/cosmos/find-partnership-by-tenant';
+import { findPartnershipIds } from './stores/cosmos/find-partnership-ids';
 import { findReconciledPartnerships } from './stores/cosmos/find-reconciled-partnerships';
 import { findTolerationPartnerships } from './stores/cosmos/find-toleration-partnerships';
-import { StorageRunQueue } from './stores/queue/storage-run-queue';
+import { createRunQueue } from './stores/queue/storage-run-queue';
 import type { Stores } from './stores/stores';
 
 /** Everything a use-case may be handed: settings and the gateways, chosen here and nowhere else. */
@@ -37,12 +38,14 @@ export type Runtime = {
   reconciledPartnerships(): Promise<string[]>;
   /** Partnerships with a standing risk toleration: the ones the daily toleration review has work in. */
   tolerationPartnerships(): Promise<string[]>;
+  /** Every partnership: the card outbox timer works through them all. */
+  partnershipIds(): Promise<string[]>;
 };
 
 export function createRuntime(settings: Settings): Runtime {
-  const cosmos = createCosmosClient(settings.cosmos);
+  const cosmos = createCosmosClient(settings);
   const database = cosmos.database(settings.cosmos.database);
-  const blobService = createBlobServiceClient(settings.storage);
+  const blobService = createBlobServiceClient(settings);
   const stores = withReadCache(createCosmosStores(database), settings.readCacheSeconds * 1000);
   const licenceFiles = new BlobLicenceFiles(blobService);
   const tenants = new CachedTenantDirectory((tenantId) =>
@@ -56,7 +59,7 @@ export function createRuntime(settings: Settings): Runtime {
       stores,
       files: licenceFiles,
       lease: new BlobRunLease(blobService),
-      queue: new StorageRunQueue(settings.storage.connectionString, settings.licences.runQueue),
+      queue: createRunQueue(settings),
       directoryFor: (connection) => createSeatDirectory(connection, process.env),
       now: () => new Date(),
       log: (message) => console.log(`[licences] ${message}`),
@@ -64,6 +67,7 @@ export function createRuntime(settings: Settings): Runtime {
     },
     reconciledPartnerships: () => findReconciledPartnerships(database.container(CONTAINERS.licenceConfig)),
     tolerationPartnerships: () => findTolerationPartnerships(database.container(CONTAINERS.riskTolerations)),
+    partnershipIds: () => findPartnershipIds(database.container(CONTAINERS.partnerships)),
     heartbeats: new HeartbeatStore(blobService),
     probes: {
       cosmos: () => database.read(),

@@ -29,6 +29,6 @@ async function runReconciliation(queued: unknown, context: InvocationContext): P
 export const runReconciliationFunction = queueFunction('runLicenceReconciliation', {
   // An app setting, so each deployment (and each test) can have its own queue.
   queueName: '%LICENCE_RUN_QUEUE%',
-  connection: 'STORAGE_CONNECTION_STRING',
+  connection: 'HUB_STORAGE',
   handler: runReconciliation,
 });

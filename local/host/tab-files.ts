@@ -24,7 +24,9 @@ const TYPES: Record<string, string> = {
  */
 export function ensureTabBuilt(log: (line: string) => void): void {
   const built = join(TAB_BUILD, 'index.html');
-  if (existsSync(built) && newestChange(TAB_SOURCE) <= statSync(built).mtimeMs) return;
+  // `npm run build:tab:azure` leaves a build that calls the deployed API: never serve that one locally.
+  const azureBuild = existsSync(join(TAB_BUILD, 'staticwebapp.config.json'));
+  if (!azureBuild && existsSync(built) && newestChange(TAB_SOURCE) <= statSync(built).mtimeMs) return;
   log('Building the Teams tab with Vite…');
   const result = spawnSync(
     process.execPath,

@@ -42,7 +42,7 @@ export type LocalStack = {
 
 /**
  * Starts a stand-in for each service the environment does not name: Cosmos DB (in this process, TLS with the
- * local CA) unless COSMOS_ENDPOINT is set, Azurite (child process) unless STORAGE_CONNECTION_STRING is set, and
+ * local CA) unless COSMOS_ENDPOINT is set, Azurite (child process) unless HUB_STORAGE is set, and
  * the partner councils' Microsoft Entra tenants (in this process) unless ENTRA_AUTHORITY_HOST is set.
  */
 export async function startLocalStack(
@@ -81,9 +81,9 @@ export async function startLocalStack(
       });
       started.push(`Cosmos DB stand-in    ${cosmos.endpoint} (in memory, TLS by the local CA in .local/ca)`);
     }
-    if (!env.STORAGE_CONNECTION_STRING) {
+    if (!env.HUB_STORAGE) {
       azurite = await startAzuriteStandIn();
-      stackEnv.STORAGE_CONNECTION_STRING = azurite.connectionString;
+      stackEnv.HUB_STORAGE = azurite.connectionString;
       started.push(`Azurite (storage)     ${azurite.blobEndpoint} (in memory)`);
     }
     if (!env.ENTRA_AUTHORITY_HOST) {

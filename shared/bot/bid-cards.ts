@@ -22,7 +22,7 @@ import type { BotCaller } from './bot-caller';
 import type { AdaptiveCardJson, BotMessenger } from './bot-messenger';
 import type { CardActionContext, CardActionHandler } from './card-actions';
 import { callerViewer, formerRecipientViewer, parseCardData, pendingApproversOf, recipientViewer } from './card-data';
-import { keepPostedCopies, postedCopies } from './posted-cards';
+import { keepPostedCopies, postedCardsId, postedCopies } from './posted-cards';
 
 /** What a capital bid card's buttons send: its ids (ACTION_DATA_KEYS) and the comment input. */
 export const bidCardData = z
@@ -131,12 +131,14 @@ export async function sendBidCards(
   const report: BidCardsReport = { sent: 0, updated: 0, failed: [] };
   let found = await stores.bids.get(partnershipId, bidId);
   if (!found || readBid(found.record).status === 'draft') return report;
-  const key = `${bidId}:r${currentRound(readBid(found.record))}`;
+  const key = roundKey(bidId, readBid(found.record));
   const copies = await postedCopies(stores, partnershipId, 'capital-bid', key);
   for (let pass = 1; found && pass <= MAX_UPDATE_PASSES; pass++) {
     const bid: Versioned<Bid> = { record: readBid(found.record), etag: found.etag };
     const posted = await postRound(stores, messenger, bid, copies, { sendNew: pass === 1, now, context, report });
-    await keepPostedCopies(stores, partnershipId, 'capital-bid', key, posted);
+    // With nothing failed, every copy shows this version: the outbox has nothing left for it.
+    const delivered = report.failed.length === 0 ? bid.etag : undefined;
+    await keepPostedCopies(stores, partnershipId, 'capital-bid', key, posted, delivered);
     copies.push(...posted);
     report.sent += posted.length;
     // A decision that landed while the copies were updated: update them again, so none is left showing the older
@@ -146,6 +148,25 @@ export async function sendBidCards(
     found = after;
   }
   return report;
+}
+
+/** The posted cards of a bid's current round are kept under this id: a new round is a new card. */
+const roundKey = (bidId: string, bid: Bid) => `${bidId}:r${currentRound(bid)}`;
+
+/**
+ * The bid outbox: bids whose cards are not all up to date with the bid, because the delivery after a submit,
+ * resubmit or decision failed or never ran (the process stopped between the write and the send). Only bids that
+ * went through the workflow count: the plan's imported bids were never sent as cards.
+ */
+export async function bidsWithCardsToDeliver(stores: Stores, partnershipId: string): Promise<string[]> {
+  const due: string[] = [];
+  for (const { record, etag } of await stores.bids.listAll(partnershipId)) {
+    const bid = readBid(record);
+    if (bid.status === 'draft' || bid.rounds.at(-1)?.submittedAt == null) continue;
+    const kept = await stores.postedCards.get(partnershipId, postedCardsId('capital-bid', roundKey(bid.id, bid)));
+    if (kept?.record.deliveredVersion !== etag) due.push(bid.id);
+  }
+  return due;
 }
 
 /** Posts the bid's card to those still to decide who have no copy (on the first pass), and updates every copy. */

@@ -68,7 +68,8 @@ export function councilLicenceCard(
     },
     {
       tabUrl: context.tabUrl,
-      csvUrl: new URL(`api/licences/runs/${encodeURIComponent(run.id)}/report.csv`, context.tabUrl).toString(),
+      // The tab downloads it with the user's token; a link straight to the API would arrive without one.
+      csvUrl: `${context.tabUrl}#/licences/runs/${encodeURIComponent(run.id)}`,
       topFindings: topLicenceFindings(costed),
     },
   );

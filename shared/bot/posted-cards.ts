@@ -17,8 +17,9 @@ export async function postedCopies(
 }
 
 /**
- * Keeps the copies just posted, beside those already kept (a recipient's newer copy replaces their older one).
- * Created on the first post, then replaced under its ETag: two senders writing at once both land.
+ * Keeps the copies just posted, beside those already kept (a recipient's newer copy replaces their older one), and,
+ * when given, the version of the record every copy now shows. Created on the first write, then replaced under its
+ * ETag: two senders writing at once both land.
  */
 export async function keepPostedCopies(
   stores: Pick<Stores, 'postedCards'>,
@@ -26,21 +27,22 @@ export async function keepPostedCopies(
   kind: PostedCardKind,
   recordId: string,
   copies: readonly PostedCardCopy[],
+  deliveredVersion?: string,
 ): Promise<void> {
-  if (copies.length === 0) return;
+  if (copies.length === 0 && deliveredVersion === undefined) return;
   const id = postedCardsId(kind, recordId);
-  const merge = (kept: readonly PostedCardCopy[]) => [
-    ...kept.filter((old) => !copies.some((copy) => copy.userObjectId === old.userObjectId)),
-    ...copies,
-  ];
+  const merge = (kept: PostedCards) => ({
+    ...kept,
+    copies: [...kept.copies.filter((old) => !copies.some((copy) => copy.userObjectId === old.userObjectId)), ...copies],
+    ...(deliveredVersion === undefined ? {} : { deliveredVersion }),
+  });
   for (let attempt = 1; ; attempt++) {
     const found = await stores.postedCards.get(partnershipId, id);
     try {
       if (!found) {
-        const record: PostedCards = { id, partnershipId, sequence: 0, kind, recordId, copies: merge([]) };
-        await stores.postedCards.create(record);
+        await stores.postedCards.create(merge({ id, partnershipId, sequence: 0, kind, recordId, copies: [] }));
       } else {
-        await stores.postedCards.replace({ ...found.record, copies: merge(found.record.copies) }, found.etag);
+        await stores.postedCards.replace(merge(found.record), found.etag);
       }
       return;
     } catch (error) {

@@ -5,11 +5,11 @@ import { COMMENT_MAX_LENGTH } from '../cards/parts/comment-input';
 import { formatDate } from '../cards/parts/format';
 import { riskTolerationCard } from '../cards/risk-toleration-card';
 import type { RiskTolerationView } from '../cards/risk-toleration-view';
-import { DomainError, forbidden, invalidInput } from '../errors';
+import { forbidden, invalidInput } from '../errors';
 import { decideToleration } from '../risks/decide-toleration';
 import { loadTolerationView } from '../risks/read-tolerations';
 import { toCardView } from '../risks/toleration-card-view';
-import { markNoticeDelivered, undeliveredNotices } from '../risks/toleration-notices';
+import { claimNotice, markNoticeDelivered, releaseNotice, undeliveredNotices } from '../risks/toleration-notices';
 import { decisionStateFor, type TolerationView } from '../risks/toleration-view';
 import { partnerCode, recordId } from '../schemas/common';
 import type { PostedCardCopy } from '../schemas/posted-cards';
@@ -103,9 +103,10 @@ export type DeliveryReport = { delivered: string[]; failed: { id: string; reason
  * Delivers the partnership's undelivered risk notices (the outbox the use-cases fill): a request (or a re-request
  * on review) posts the card to each risk approver of the councils of the risk who installed the app, and updates
  * the copies already posted; a decision, a change of the risk, a withdrawal or an expiry updates every posted copy
- * with its holder's own view; a reminder also sends a line of text. Each notice is claimed before it is sent
- * (marked delivered under the ETag read), so of two senders only one sends it; a delivery that fails is released
- * for the next call. Never throws for one notice: the failures are reported.
+ * with its holder's own view; a reminder also sends a line of text. Each notice is claimed for a short lease under
+ * the ETag read, so of two senders only one sends it; it is marked delivered after it was sent, released at once if
+ * sending failed, and taken over by a later delivery if its sender died holding it (at least once: a copy whose posting
+ * was recorded is updated, not posted again). Never throws for one notice: the failures are reported.
  */
 export async function deliverTolerationNotices(
   stores: Stores,
@@ -115,31 +116,22 @@ export async function deliverTolerationNotices(
   context: CardContext,
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: [], failed: [] };
-  const notices = (await undeliveredNotices(stores, partnershipId)).sort(
-    (a, b) => a.record.sequence - b.record.sequence,
-  );
-  const claimed: Versioned<TolerationNotice>[] = [];
-  for (const notice of notices) {
-    try {
-      claimed.push(await markNoticeDelivered(stores, notice, now));
-    } catch (error) {
-      // Another sender claimed it first: it delivers it.
-      if (!(error instanceof DomainError && ['precondition-failed', 'not-found'].includes(error.kind))) throw error;
-    }
-  }
   const byRound = new Map<string, Versioned<TolerationNotice>[]>();
-  for (const notice of claimed) {
-    byRound.set(notice.record.tolerationId, [...(byRound.get(notice.record.tolerationId) ?? []), notice]);
+  for (const notice of await undeliveredNotices(stores, partnershipId, now)) {
+    const claimed = await claimNotice(stores, notice, now);
+    if (!claimed) continue; // another sender holds it
+    byRound.set(claimed.record.tolerationId, [...(byRound.get(claimed.record.tolerationId) ?? []), claimed]);
   }
   for (const [tolerationId, group] of byRound) {
     try {
       await deliverRound(stores, messenger, partnershipId, tolerationId, group, now, context);
+      for (const notice of group) await markNoticeDelivered(stores, notice, now);
       report.delivered.push(...group.map((notice) => notice.record.id));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       for (const notice of group) {
         report.failed.push({ id: notice.record.id, reason });
-        await stores.riskNotices.replace({ ...notice.record, deliveredAt: null }, notice.etag).catch(() => undefined);
+        await releaseNotice(stores, notice).catch(() => undefined);
       }
     }
   }

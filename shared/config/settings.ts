@@ -7,8 +7,7 @@ import {
   botProductionProblems,
   botSettingsFrom,
 } from './bot-settings';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+import { isLoopbackUrl } from './loopback';
 
 /** Mondays at 06:00 UTC, before licence administrators start the week. */
 export const DEFAULT_RECONCILE_SCHEDULE = '0 0 6 * * 1';
@@ -24,6 +23,7 @@ const environmentSchema = z.object({
     message: 'set HUB_ENVIRONMENT to development or production',
   }),
   COSMOS_ENDPOINT: z.url({ message: 'COSMOS_ENDPOINT must be the https URL of a Cosmos DB account' }),
+  /** The account key: the local stand-in only. Without it the app signs in to Cosmos DB with Microsoft Entra ID. */
   COSMOS_KEY: z.string().min(1).optional(),
   COSMOS_DATABASE: z
     .string()
@@ -31,7 +31,19 @@ const environmentSchema = z.object({
     .default('partnership-hub'),
   /** PEM file of a certificate authority to trust for Cosmos DB: the local stand-in's only. */
   COSMOS_CA_CERT_FILE: z.string().min(1).optional(),
-  STORAGE_CONNECTION_STRING: z.string().min(1, 'STORAGE_CONNECTION_STRING is required'),
+  /**
+   * The product's storage (licence files, heartbeats, the licence run queue), named as the Functions host names a
+   * connection: a connection string in `HUB_STORAGE` (Azurite locally), or identity-based, the service URIs in
+   * `HUB_STORAGE__blobServiceUri` and `HUB_STORAGE__queueServiceUri`, reached with the managed identity.
+   */
+  HUB_STORAGE: z.string().min(1, 'HUB_STORAGE: a storage connection string, when given').optional(),
+  HUB_STORAGE__blobServiceUri: z.url({ message: "the https URL of the storage account's Blob service" }).optional(),
+  HUB_STORAGE__queueServiceUri: z.url({ message: "the https URL of the storage account's Queue service" }).optional(),
+  /** Read by the Functions host for the queue trigger; the app only checks it names the managed identity. */
+  HUB_STORAGE__credential: z.literal('managedidentity', { message: 'managedidentity, when given' }).optional(),
+  HUB_STORAGE__clientId: z.uuid({ message: 'the client id of the user-assigned managed identity' }).optional(),
+  /** The user-assigned managed identity the app signs in to Azure with (Cosmos DB, Storage): its client id. */
+  AZURE_CLIENT_ID: z.uuid({ message: 'the client id of the user-assigned managed identity, a GUID' }).optional(),
   /** Where the councils' tenants issue tokens; national clouds and the local simulator use other hosts. */
   ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   /** Application (client) id of the product's multi-tenant app registration: the audience of its tokens. */
@@ -66,10 +78,27 @@ const environmentSchema = z.object({
   ...botEnvironment,
 });
 
+/** Every environment variable the app's settings read: what the infrastructure templates must set. */
+export const APP_SETTING_NAMES: readonly string[] = Object.keys(environmentSchema.shape);
+
+/**
+ * Where the product's storage is and how the app signs in to it: a connection string (Azurite, or a development
+ * account), or the service URIs reached with a Microsoft Entra identity.
+ */
+export type StorageSettings =
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'identity'; blobServiceUri: string; queueServiceUri: string };
+
 export type Settings = {
   environment: 'development' | 'production';
+  /** Without a key, the app signs in to Cosmos DB with its Microsoft Entra identity (`azureIdentity`). */
   cosmos: { endpoint: string; key?: string; database: string; caCertFile?: string };
-  storage: { connectionString: string };
+  storage: StorageSettings;
+  /**
+   * The identity the app signs in to Azure with where it holds no key: the user-assigned managed identity named by
+   * its client id (required in production), or on a development machine whatever `DefaultAzureCredential` finds.
+   */
+  azureIdentity: { managedIdentityClientId?: string };
   identity: { authorityHost: string; apiClientId: string; apiAppIdUri: string };
   allowedOrigins: string[];
   localHostPort: number;
@@ -110,7 +139,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       database: values.COSMOS_DATABASE,
       caCertFile: values.COSMOS_CA_CERT_FILE,
     },
-    storage: { connectionString: values.STORAGE_CONNECTION_STRING },
+    storage: storageSettingsFrom(values),
+    azureIdentity: { managedIdentityClientId: values.HUB_STORAGE__clientId ?? values.AZURE_CLIENT_ID },
     identity: {
       authorityHost: values.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ''),
       apiClientId: values.API_CLIENT_ID,
@@ -139,8 +169,38 @@ function consistencyProblems(env: NodeJS.ProcessEnv): string[] {
       problems.push(`ALLOWED_ORIGINS: ${origin} is not an origin (scheme://host[:port])`);
     }
   }
-  if (!env.COSMOS_KEY) problems.push('COSMOS_KEY: required (managed identity sign-in is not available yet)');
+  const identityStorage = Boolean(env.HUB_STORAGE__blobServiceUri || env.HUB_STORAGE__queueServiceUri);
+  if (env.HUB_STORAGE && identityStorage) {
+    problems.push('HUB_STORAGE: give a connection string or the HUB_STORAGE__ service URIs, not both');
+  } else if (!env.HUB_STORAGE && !(env.HUB_STORAGE__blobServiceUri && env.HUB_STORAGE__queueServiceUri)) {
+    problems.push(
+      'HUB_STORAGE: required: a storage connection string, or HUB_STORAGE__blobServiceUri and ' +
+        'HUB_STORAGE__queueServiceUri to reach the account with the managed identity',
+    );
+  }
+  for (const name of ['HUB_STORAGE__blobServiceUri', 'HUB_STORAGE__queueServiceUri'] as const) {
+    const uri = env[name];
+    if (uri && URL.canParse(uri) && !uri.startsWith('https://') && !isLoopbackUrl(uri)) {
+      problems.push(`${name}: Storage is reached over https only`);
+    }
+  }
+  if (env.HUB_STORAGE__clientId && env.AZURE_CLIENT_ID && env.HUB_STORAGE__clientId !== env.AZURE_CLIENT_ID) {
+    problems.push('HUB_STORAGE__clientId: must be the same identity as AZURE_CLIENT_ID (the app has one identity)');
+  }
   return problems;
+}
+
+function storageSettingsFrom(values: {
+  HUB_STORAGE?: string | undefined;
+  HUB_STORAGE__blobServiceUri?: string | undefined;
+  HUB_STORAGE__queueServiceUri?: string | undefined;
+}): StorageSettings {
+  if (values.HUB_STORAGE) return { kind: 'connection-string', connectionString: values.HUB_STORAGE };
+  return {
+    kind: 'identity',
+    blobServiceUri: values.HUB_STORAGE__blobServiceUri ?? '',
+    queueServiceUri: values.HUB_STORAGE__queueServiceUri ?? '',
+  };
 }
 
 /** What production refuses: every setting that points at a development machine's stand-ins. */
@@ -151,8 +211,22 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.COSMOS_CA_CERT_FILE) {
     problems.push('COSMOS_CA_CERT_FILE: production trusts only the public certificate authorities');
   }
-  if (env.STORAGE_CONNECTION_STRING && isDevelopmentStorage(env.STORAGE_CONNECTION_STRING)) {
-    problems.push('STORAGE_CONNECTION_STRING: production refuses Azurite and the development storage account');
+  if (env.COSMOS_KEY) {
+    problems.push('COSMOS_KEY: production signs in to Cosmos DB with the managed identity and holds no account key');
+  }
+  if (env.HUB_STORAGE && isDevelopmentStorage(env.HUB_STORAGE)) {
+    problems.push('HUB_STORAGE: production refuses Azurite and the development storage account');
+  } else if (env.HUB_STORAGE) {
+    problems.push(
+      'HUB_STORAGE: production reaches Storage with the managed identity (shared keys are disabled): set ' +
+        'HUB_STORAGE__blobServiceUri and HUB_STORAGE__queueServiceUri instead of a connection string',
+    );
+  }
+  for (const name of ['HUB_STORAGE__blobServiceUri', 'HUB_STORAGE__queueServiceUri'] as const) {
+    if (isLoopbackUrl(env[name])) problems.push(`${name}: production refuses Azurite`);
+  }
+  if (!env.AZURE_CLIENT_ID) {
+    problems.push("AZURE_CLIENT_ID: required in production: the client id of the app's user-assigned managed identity");
   }
   if (isLoopbackUrl(env.ENTRA_AUTHORITY_HOST)) {
     problems.push('ENTRA_AUTHORITY_HOST: production refuses the simulated tenants');
@@ -161,12 +235,6 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
     problems.push('LICENCE_RUN_QUEUE: required in production, since the worker function names its queue by it');
   }
   return problems;
-}
-
-function isLoopbackUrl(value: string | undefined): boolean {
-  if (value === undefined || !URL.canParse(value)) return false;
-  const host = new URL(value).hostname;
-  return LOOPBACK_HOSTS.has(host) || /^127\./.test(host);
 }
 
 function isSixFieldCron(expression: string): boolean {

@@ -19,5 +19,12 @@ export function readCredentialSetting(
         'registration, is missing or empty.',
     );
   }
+  // The host leaves a Key Vault reference it could not resolve as it is: no secret by that name yet, or no access.
+  if (value.trim().startsWith('@Microsoft.KeyVault(')) {
+    throw new Error(
+      `The app setting ${setting} of ${connection.partnerCode}'s reconciler is a Key Vault reference the host could ` +
+        'not resolve: check that the secret exists and that the app identity holds Key Vault Secrets User on the vault.',
+    );
+  }
   return value;
 }

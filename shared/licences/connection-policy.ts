@@ -32,7 +32,7 @@ const address = z.email();
  * The start every app setting a partnership's reconciler reads its credentials from must have: `RECONCILER_`, the
  * partnership id in upper case with anything not a letter or digit as `_`, then `_` (`3c-ict` gives
  * `RECONCILER_3C_ICT_`). The settings are app settings of the whole app, shared by every partnership and holding
- * its own secrets (`STORAGE_CONNECTION_STRING`, `COSMOS_KEY`), so a partnership may only name its own. The name
+ * its own secrets (`HUB_STORAGE`, `COSMOS_KEY`), so a partnership may only name its own. The name
  * after the prefix is letters and digits only: `a` and `a-b` give `RECONCILER_A_` and `RECONCILER_A_B_`, and
  * without that rule `a` could name `RECONCILER_A_B_SECRET`, which is `a-b`'s.
  */

@@ -34,6 +34,7 @@ export async function queueNotice(
     daysBeforeExpiry: event.daysBeforeExpiry ?? null,
     createdAt: now.toISOString(),
     deliveredAt: null,
+    claimedUntil: null,
   };
   try {
     await stores.riskNotices.create(notice);
@@ -48,22 +49,71 @@ export function noticeId(tolerationId: string, key: string): string {
   return `ntc-${createHash('sha256').update(`${tolerationId}\n${key}`).digest('hex').slice(0, 40)}`;
 }
 
-/** The notices of a partnership the bot has not delivered yet, oldest first: what a dispatcher sends next. */
+/**
+ * How long a sender holds a notice it claimed. A sender that crashes mid-delivery holds it no longer than this: the
+ * next delivery (the next event, or the outbox timer every few minutes) takes it over, so a notice is delivered at
+ * least once. Long enough for a round's cards to reach every approver of three councils.
+ */
+export const NOTICE_LEASE_MS = 2 * 60_000;
+
+/**
+ * The notices of a partnership the bot has not delivered yet and no sender holds, oldest first: what a sender
+ * claims next.
+ */
 export async function undeliveredNotices(
   stores: Pick<Stores, 'riskNotices'>,
   partnershipId: string,
+  now: Date,
 ): Promise<Versioned<TolerationNotice>[]> {
-  return (await stores.riskNotices.listAll(partnershipId)).filter((row) => row.record.deliveredAt === null);
+  return (await stores.riskNotices.listAll(partnershipId))
+    .filter(({ record }) => record.deliveredAt === null && !heldAt(record, now))
+    .sort((a, b) => a.record.sequence - b.record.sequence);
+}
+
+const heldAt = (notice: TolerationNotice, now: Date) =>
+  Boolean(notice.claimedUntil) && Date.parse(notice.claimedUntil as string) > now.getTime();
+
+/**
+ * Claims a notice for `NOTICE_LEASE_MS`, under the ETag the sender read: of two senders only one gets it; the
+ * other gets null and leaves it alone.
+ */
+export async function claimNotice(
+  stores: Pick<Stores, 'riskNotices'>,
+  notice: Versioned<TolerationNotice>,
+  now: Date,
+): Promise<Versioned<TolerationNotice> | null> {
+  const claimedUntil = new Date(now.getTime() + NOTICE_LEASE_MS).toISOString();
+  return ifStillOurs(() => stores.riskNotices.replace({ ...notice.record, claimedUntil }, notice.etag));
 }
 
 /**
- * Marks a notice delivered. Written with the ETag the dispatcher read, so of two dispatchers working the same notice
- * only one succeeds; the other gets 412 and leaves it alone.
+ * Marks a claimed notice delivered. If the lease ran out and another sender took the notice over, that sender
+ * finishes it: this one has delivered it too, which the at-least-once outbox allows.
  */
 export async function markNoticeDelivered(
   stores: Pick<Stores, 'riskNotices'>,
-  notice: Versioned<TolerationNotice>,
-  now: Date = new Date(),
-): Promise<Versioned<TolerationNotice>> {
-  return stores.riskNotices.replace({ ...notice.record, deliveredAt: now.toISOString() }, notice.etag);
+  claimed: Versioned<TolerationNotice>,
+  now: Date,
+): Promise<void> {
+  await ifStillOurs(() =>
+    stores.riskNotices.replace({ ...claimed.record, deliveredAt: now.toISOString(), claimedUntil: null }, claimed.etag),
+  );
+}
+
+/** Gives a claimed notice back after a failed delivery, for the next sender to try at once. */
+export async function releaseNotice(
+  stores: Pick<Stores, 'riskNotices'>,
+  claimed: Versioned<TolerationNotice>,
+): Promise<void> {
+  await ifStillOurs(() => stores.riskNotices.replace({ ...claimed.record, claimedUntil: null }, claimed.etag));
+}
+
+/** The write, or null when another sender changed the notice first (or it is gone). */
+async function ifStillOurs<T>(write: () => Promise<T>): Promise<T | null> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof DomainError && ['precondition-failed', 'not-found'].includes(error.kind)) return null;
+    throw error;
+  }
 }

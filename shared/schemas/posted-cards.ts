@@ -26,4 +26,9 @@ export type PostedCards = {
   kind: PostedCardKind;
   recordId: string;
   copies: PostedCardCopy[];
+  /**
+   * The version (ETag) of the record every copy was last brought up to date with, with nothing failing; a record
+   * whose ETag differs still has cards to send or update (the bid outbox).
+   */
+  deliveredVersion?: string;
 };

@@ -193,6 +193,8 @@ export const tolerationNotice = z.object({
   daysBeforeExpiry: z.number().int().nullable(),
   createdAt: instant,
   deliveredAt: instant.nullable(),
+  /** While a sender holds the notice: another sender leaves it alone until then, and takes it over after. */
+  claimedUntil: instant.nullable().optional(),
   ...storedFields,
 });
 export type TolerationNotice = z.infer<typeof tolerationNotice>;

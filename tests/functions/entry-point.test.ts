@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allFunctions } from '../../functions/all-functions';
+import { production } from '../shared/config/settings-fixtures';
 
 const root = join(__dirname, '..', '..');
 
@@ -31,15 +32,8 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
   });
 
   it('registers every function with the host, with the same routes and schedules the local host serves', () => {
-    const { registered, error } = loadBundle({
-      HUB_ENVIRONMENT: 'production',
-      API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-      COSMOS_ENDPOINT: 'https://hub.documents.azure.com:443/',
-      COSMOS_KEY: 'a2V5',
-      STORAGE_CONNECTION_STRING:
-        'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
-      LICENCE_RUN_QUEUE: 'licence-runs',
-    });
+    // As the templates configure it: the managed identity and no key.
+    const { registered, error } = loadBundle(production);
     expect(error).toBeUndefined();
     expect(registered.map((r) => r.name)).toEqual(allFunctions.map((f) => f.name));
     for (const definition of allFunctions) {
@@ -59,17 +53,19 @@ describe('the bundled Functions entry point (dist/index.js)', () => {
     }
   });
 
-  it('refuses to start with local-only settings in production, naming every problem', () => {
+  it('refuses to start in production with local-only settings or keys, naming every problem', () => {
     const { error, registered } = loadBundle({
       HUB_ENVIRONMENT: 'production',
       COSMOS_ENDPOINT: 'https://127.0.0.1:8081/',
       COSMOS_KEY: 'a2V5',
-      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      HUB_STORAGE: 'UseDevelopmentStorage=true',
       ENTRA_AUTHORITY_HOST: 'https://localhost:8443',
     });
     expect(registered).toBeUndefined();
     expect(error).toMatch(/COSMOS_ENDPOINT/);
-    expect(error).toMatch(/STORAGE_CONNECTION_STRING/);
+    expect(error).toMatch(/COSMOS_KEY: production signs in to Cosmos DB with the managed identity/);
+    expect(error).toMatch(/HUB_STORAGE/);
+    expect(error).toMatch(/AZURE_CLIENT_ID/);
     expect(error).toMatch(/ENTRA_AUTHORITY_HOST/);
     expect(error).toMatch(/API_CLIENT_ID/);
   });

@@ -32,6 +32,12 @@ export function executeButtons(card: CardJson): ExecuteJson[] {
 export const executeActions = (card: CardJson): ExecuteJson[] =>
   objectsOf(card).filter((object): object is ExecuteJson => object.type === 'Action.Execute');
 
+/** The links on the card: every Action.OpenUrl, with its title. */
+export const openUrlActions = (card: CardJson): { title: string; url: string }[] =>
+  objectsOf(card)
+    .filter((object) => object.type === 'Action.OpenUrl')
+    .map((object) => ({ title: String(object.title), url: String(object.url) }));
+
 /** Strings Teams reads as markdown: TextBlock text, and Fact titles and values. */
 export function markdownTexts(card: CardJson): string[] {
   return objectsOf(card).flatMap((object) => {

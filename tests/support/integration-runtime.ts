@@ -14,7 +14,7 @@ export function integrationEnv(overrides: Record<string, string> = {}): Record<s
     COSMOS_KEY: LOCAL_COSMOS_KEY,
     COSMOS_CA_CERT_FILE: inject('cosmosCaCertFile'),
     COSMOS_DATABASE: `test-${randomUUID().slice(0, 8)}`,
-    STORAGE_CONNECTION_STRING: inject('storageConnectionString'),
+    HUB_STORAGE: inject('storageConnectionString'),
     API_CLIENT_ID: LOCAL_API_CLIENT_ID,
     LICENCE_RUN_QUEUE: `licence-runs-${randomUUID().slice(0, 8)}`,
     ...overrides,
@@ -24,6 +24,6 @@ export function integrationEnv(overrides: Record<string, string> = {}): Record<s
 /** A runtime over the real SDKs against the stand-ins, with its database and containers created. */
 export async function createIntegrationRuntime(env = integrationEnv()): Promise<Runtime> {
   const settings: Settings = loadSettings(env);
-  await provisionCosmos(createCosmosClient(settings.cosmos), settings.cosmos.database);
+  await provisionCosmos(createCosmosClient(settings), settings.cosmos.database);
   return createRuntime(settings);
 }

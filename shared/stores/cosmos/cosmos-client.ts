@@ -2,20 +2,23 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { CosmosClient, type Database } from '@azure/cosmos';
 import type { Settings } from '../../config/settings';
+import { azureCredential } from '../azure-credential';
 import { CONTAINERS, PARTITION_KEY_PATH } from './containers';
 
 /**
  * One client per process: it keeps a connection pool, and cold start is the first thing a Teams user waits for.
  * A local CA file is trusted for this client only, never process-wide.
  */
-export function createCosmosClient(cosmos: Settings['cosmos']): CosmosClient {
+export function createCosmosClient(settings: Pick<Settings, 'cosmos' | 'environment' | 'azureIdentity'>): CosmosClient {
+  const { cosmos } = settings;
   const agent = new Agent({
     keepAlive: true,
     ...(cosmos.caCertFile ? { ca: readFileSync(cosmos.caCertFile) } : {}),
   });
   return new CosmosClient({
     endpoint: cosmos.endpoint,
-    key: cosmos.key,
+    // The key is the local stand-in's; in Azure the account's local auth is off and the identity has a data role.
+    ...(cosmos.key ? { key: cosmos.key } : { aadCredentials: azureCredential(settings) }),
     agent,
     connectionPolicy: { enableEndpointDiscovery: !cosmos.caCertFile },
   });

@@ -1,5 +1,7 @@
 import { QueueClient } from '@azure/storage-queue';
+import type { Settings } from '../../config/settings';
 import type { RunQueue, RunRequest } from '../../licences/gateways';
+import { azureCredential } from '../azure-credential';
 
 /**
  * Queues runs on Azure Storage. Messages are base64 JSON, the encoding the Functions queue trigger expects by
@@ -9,8 +11,9 @@ export class StorageRunQueue implements RunQueue {
   private readonly queue: QueueClient;
   private ready: Promise<unknown> | undefined;
 
-  constructor(connectionString: string, queueName: string) {
-    this.queue = new QueueClient(connectionString, queueName);
+  /** A client of the queue: made from the connection string, or from the service URI and the app's identity. */
+  constructor(queue: QueueClient) {
+    this.queue = queue;
   }
 
   async enqueue(request: RunRequest): Promise<void> {
@@ -21,4 +24,17 @@ export class StorageRunQueue implements RunQueue {
     await this.ready;
     await this.queue.sendMessage(Buffer.from(JSON.stringify(request)).toString('base64'));
   }
+}
+
+/** The licence run queue of these settings, reached as the blob client is (see `createBlobServiceClient`). */
+export function createRunQueue(settings: Pick<Settings, 'storage' | 'environment' | 'azureIdentity' | 'licences'>) {
+  const { storage, licences } = settings;
+  const client =
+    storage.kind === 'connection-string'
+      ? new QueueClient(storage.connectionString, licences.runQueue)
+      : new QueueClient(
+          `${storage.queueServiceUri.replace(/\/+$/, '')}/${licences.runQueue}`,
+          azureCredential(settings),
+        );
+  return new StorageRunQueue(client);
 }

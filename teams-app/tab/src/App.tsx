@@ -82,7 +82,7 @@ function Shell({ me, onSignOut }: { me: Me; onSignOut?: () => void }) {
         {route.page === 'status' && <StatusPage incidentId={route.incidentId} />}
         {route.page === 'kpis' && <KpisPage />}
         {route.page === 'plan' && <PlanPage />}
-        {route.page === 'licences' && <LicencesPage />}
+        {route.page === 'licences' && <LicencesPage runId={route.runId} />}
         <PageLoadBoundary key={route.page}>
           <Suspense fallback={<Spinner size="small" label="Loading the page…" />}>
             {route.page === 'risks' && <RisksPage riskId={route.riskId} />}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 
 /**
  * The tab's pages; the hash names one (`#/kpis`). Deep links: an incident `#/status/incidents/{id}`, a risk
- * `#/risks/{id}` and a capital bid `#/bids/{id}` (the cards' "Open in the tab" links).
+ * `#/risks/{id}`, a capital bid `#/bids/{id}` (the cards' "Open in the tab" links) and a licence run's report
+ * `#/licences/runs/{id}` (the licence card's CSV link: the download needs the user's token, which only the tab has).
  */
 export const PAGES = [
   { id: 'status', title: 'Status' },
@@ -14,7 +15,13 @@ export const PAGES = [
 ] as const;
 export type PageId = (typeof PAGES)[number]['id'];
 
-export type Route = { page: PageId; incidentId: string | null; riskId: string | null; bidId: string | null };
+export type Route = {
+  page: PageId;
+  incidentId: string | null;
+  riskId: string | null;
+  bidId: string | null;
+  runId: string | null;
+};
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -22,13 +29,15 @@ export function parseRoute(hash: string): Route {
   const incidentId = page === 'status' && parts[1] === 'incidents' && parts[2] ? parts[2] : null;
   const riskId = page === 'risks' && parts[1] ? parts[1] : null;
   const bidId = page === 'bids' && parts[1] ? parts[1] : null;
-  return { page, incidentId, riskId, bidId };
+  const runId = page === 'licences' && parts[1] === 'runs' && parts[2] ? parts[2] : null;
+  return { page, incidentId, riskId, bidId, runId };
 }
 
 export function hrefOf(route: Partial<Route> & { page: PageId }): string {
   if (route.incidentId) return `#/status/incidents/${encodeURIComponent(route.incidentId)}`;
   if (route.page === 'risks' && route.riskId) return `#/risks/${encodeURIComponent(route.riskId)}`;
   if (route.page === 'bids' && route.bidId) return `#/bids/${encodeURIComponent(route.bidId)}`;
+  if (route.page === 'licences' && route.runId) return `#/licences/runs/${encodeURIComponent(route.runId)}`;
   return `#/${route.page}`;
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendLicenceReportCards } from '../../../shared/bot/licence-report-cards';
+import { parseRoute } from '../../../teams-app/tab/src/routes';
 import { finding, licenceRun } from '../../shared/licences/licence-fixtures';
+import { type CardJson, openUrlActions } from '../../support/adaptive-card-inspect';
 import { expectValidAdaptiveCard } from '../../support/adaptive-card-validator';
 import { type BotApp, startBotApp } from '../../support/bot-app';
 
@@ -74,6 +76,9 @@ describe('licence report cards in Teams', () => {
     expect(JSON.stringify(ccc)).not.toContain('leaver-hdc');
     expect(JSON.stringify(hdc)).toContain('Person leaver-hdc');
     expect(JSON.stringify(hdc)).not.toContain('inactive-scdc');
-    expect(JSON.stringify(ccc)).toContain(`${app.baseUrl}/api/licences/runs/${RUN.id}/report.csv`);
+    // The CSV link opens the tab at the run's report, which the tab downloads with the user's token.
+    const csvLink = openUrlActions(ccc as CardJson).find((action) => action.title === 'Download the CSV')?.url ?? '';
+    expect(csvLink.startsWith(`${app.baseUrl}/#/`)).toBe(true);
+    expect(parseRoute(new URL(csvLink).hash)).toMatchObject({ page: 'licences', runId: RUN.id });
   });
 });

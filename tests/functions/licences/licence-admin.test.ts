@@ -209,7 +209,7 @@ describe('licence administration endpoints', () => {
       // A connection may not send another app setting as its secret, nor to a host that is not Microsoft's.
       const exfiltrating = await call(USERS.sam, 'PUT', 'licences/settings', {
         tenants: [
-          { ...connection('CCC'), credential: { kind: 'secret', setting: 'STORAGE_CONNECTION_STRING' } },
+          { ...connection('CCC'), credential: { kind: 'secret', setting: 'HUB_STORAGE' } },
           { ...connection('HDC'), authorityHost: 'https://login.attacker.example' },
         ],
       });

@@ -49,7 +49,7 @@ describe('licence reads', () => {
   beforeAll(async () => {
     app = await startSecuredApp();
     const { stores } = app.runtime;
-    const files = new BlobLicenceFiles(createBlobServiceClient(app.runtime.settings.storage));
+    const files = new BlobLicenceFiles(createBlobServiceClient(app.runtime.settings));
     const partnership = (id: string) => app.datasets.find((d) => d.partnership.id === id)?.partnership;
     const tenantOf = (code: string) => partnership('3c-ict')?.partners.find((p) => p.code === code)?.tenantId as string;
 

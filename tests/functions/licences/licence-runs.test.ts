@@ -68,7 +68,7 @@ describe('licence runs over HTTP', () => {
     // Nothing was queued or recorded for either partnership, and the worker was never called.
     expect(await runsOf('3c-ict')).toEqual([]);
     expect(await runsOf('cambs-pboro')).toEqual([]);
-    const queue = new QueueClient(app.env.STORAGE_CONNECTION_STRING as string, app.env.LICENCE_RUN_QUEUE as string);
+    const queue = new QueueClient(app.env.HUB_STORAGE as string, app.env.LICENCE_RUN_QUEUE as string);
     await queue.createIfNotExists();
     expect((await queue.peekMessages({ numberOfMessages: 32 })).peekedMessageItems).toEqual([]);
     expect(app.hostLog.filter((line) => line.includes('runLicenceReconciliation'))).toEqual([]);

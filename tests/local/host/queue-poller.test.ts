@@ -8,7 +8,7 @@ import { QueuePoller } from '../../../local/host/queue-poller';
 import { integrationEnv } from '../../support/integration-runtime';
 
 const env = integrationEnv();
-const connectionString = env.STORAGE_CONNECTION_STRING as string;
+const connectionString = env.HUB_STORAGE as string;
 
 const encode = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
@@ -35,7 +35,7 @@ function startPoller(queueName: string, handler: StorageQueueHandler, log: strin
   queueNamed(`${queueName}-poison`);
   const poller = new QueuePoller(
     'worker',
-    { queueName, connection: 'STORAGE_CONNECTION_STRING', handler },
+    { queueName, connection: 'HUB_STORAGE', handler },
     connectionString,
     (functionName) => new InvocationContext({ functionName }),
     (line) => log.push(line),
@@ -117,7 +117,7 @@ describe('LocalFunctionsHost: queue-triggered functions', () => {
     registerFunctions(host, [
       queueFunction('runLicenceReconciliation', {
         queueName: '%LICENCE_RUN_QUEUE%',
-        connection: 'STORAGE_CONNECTION_STRING',
+        connection: 'HUB_STORAGE',
         handler: async (message) => {
           received.push(message);
         },
@@ -142,7 +142,7 @@ describe('LocalFunctionsHost: queue-triggered functions', () => {
     registerFunctions(host, [
       queueFunction('worker', {
         queueName: '%NO_SUCH_QUEUE_SETTING%',
-        connection: 'STORAGE_CONNECTION_STRING',
+        connection: 'HUB_STORAGE',
         handler: async () => undefined,
       }),
     ]);

@@ -96,7 +96,7 @@ describe('the licence report card after a scheduled reconciliation', () => {
 
     // Links to the tab's licence page and the council's CSV of this run.
     expect(ccc).toContain('https://hub.example.org/');
-    expect(ccc).toContain(`https://hub.example.org/api/licences/runs/${RUN.id}/report.csv`);
+    expect(ccc).toContain(`https://hub.example.org/#/licences/runs/${RUN.id}`);
     expect(ccc).toContain('Download the CSV');
   });
 

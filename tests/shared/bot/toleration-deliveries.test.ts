@@ -3,6 +3,7 @@ import { postedCopies } from '../../../shared/bot/posted-cards';
 import { deliverTolerationNotices } from '../../../shared/bot/toleration-cards';
 import { decideToleration } from '../../../shared/risks/decide-toleration';
 import { requestToleration } from '../../../shared/risks/request-toleration';
+import { claimNotice, NOTICE_LEASE_MS, undeliveredNotices } from '../../../shared/risks/toleration-notices';
 import type { Stores } from '../../../shared/stores/stores';
 import { threeCouncils } from '../../support/memory-partnership';
 import { admin, approver, storesWithRisks, T0 } from '../risks/toleration-fixtures';
@@ -80,5 +81,21 @@ describe('delivering risk toleration notices as cards', () => {
     const delivered = await deliverTolerationNotices(stores, messenger, P, T0, context);
     expect(delivered).toMatchObject({ delivered: [expect.any(String)], failed: [] });
     expect(calls.map((call) => [call.kind, call.to])).toEqual([['send', '29:HDC']]);
+  });
+
+  it('delivers a notice whose sender crashed after claiming it, once its lease has run out', async () => {
+    const { messenger, calls } = fakeMessenger();
+    await requestToleration(stores, admin, { riskId: 'risk-hdc-firewalls', ...request }, () => T0);
+    const [notice] = await undeliveredNotices(stores, P, T0);
+    if (!notice) throw new Error('no notice');
+    expect(await claimNotice(stores, notice, T0)).not.toBeNull(); // ... and the sender dies here
+    expect(await deliverTolerationNotices(stores, messenger, P, T0, context)).toEqual({ delivered: [], failed: [] });
+    expect(calls).toEqual([]);
+    const later = new Date(T0.getTime() + NOTICE_LEASE_MS);
+    expect((await deliverTolerationNotices(stores, messenger, P, later, context)).delivered).toEqual([
+      notice.record.id,
+    ]);
+    expect(calls.map((call) => [call.kind, call.to])).toEqual([['send', '29:HDC']]);
+    expect((await stores.riskNotices.get(P, notice.record.id))?.record.deliveredAt).toBe(later.toISOString());
   });
 });

@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { BOT_FRAMEWORK_OPENID_METADATA_URL } from '../../../shared/config/bot-settings';
-import { ConfigurationError, loadSettings } from '../../../shared/config/settings';
-
-const development = {
-  HUB_ENVIRONMENT: 'development',
-  COSMOS_ENDPOINT: 'https://127.0.0.1:8081/',
-  COSMOS_KEY: 'a2V5',
-  STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
-  API_CLIENT_ID: '6f1c2b7e-3a4d-4e5f-9a0b-1c2d3e4f5a6b',
-};
-
-const production = {
-  HUB_ENVIRONMENT: 'production',
-  COSMOS_ENDPOINT: 'https://hub.documents.azure.com:443/',
-  COSMOS_KEY: 'a2V5',
-  STORAGE_CONNECTION_STRING:
-    'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
-  API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-  LICENCE_RUN_QUEUE: 'licence-runs',
-};
+import { loadSettings } from '../../../shared/config/settings';
+import { development, problemsOf, production } from './settings-fixtures';
 
 const bot = {
   BOT_APP_ID: '5B07C0DE-7E11-4A5B-9C3D-2E4F6A8B0C1D',
   BOT_TENANT_ID: 'b07b07b0-0000-4000-8000-000000000001',
   BOT_CLIENT_SECRET: 's3cret',
 };
-
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    loadSettings(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('the bot settings', () => {
   it('leave the bot off while BOT_APP_ID is not set', () => {

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, DEFAULT_RECONCILE_SCHEDULE, loadSettings } from '../../../shared/config/settings';
-
-/** What `npm start` gives a development machine: the local stand-ins. */
-const development = {
-  HUB_ENVIRONMENT: 'development',
-  COSMOS_ENDPOINT: 'https://127.0.0.1:8081/',
-  COSMOS_KEY: 'a2V5',
-  COSMOS_CA_CERT_FILE: '.local/ca/ca.pem',
-  STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
-  API_CLIENT_ID: '6f1c2b7e-3a4d-4e5f-9a0b-1c2d3e4f5a6b',
-};
-
-const production = {
-  HUB_ENVIRONMENT: 'production',
-  COSMOS_ENDPOINT: 'https://hub.documents.azure.com:443/',
-  COSMOS_KEY: 'a2V5',
-  STORAGE_CONNECTION_STRING:
-    'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
-  API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-  LICENCE_RUN_QUEUE: 'licence-runs',
-};
-
-/** The problems loadSettings reports, or [] when it accepts the environment. */
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    loadSettings(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import {
+  APP_SETTING_NAMES,
+  ConfigurationError,
+  DEFAULT_RECONCILE_SCHEDULE,
+  loadSettings,
+} from '../../../shared/config/settings';
+import { development, IDENTITY_CLIENT_ID, problemsOf, production } from './settings-fixtures';
 
 const settingsNamed = (problems: string[]) => problems.map((p) => p.slice(0, p.indexOf(':'))).sort();
 
@@ -45,7 +20,8 @@ describe('loadSettings: accepted environments', () => {
         database: 'partnership-hub',
         caCertFile: '.local/ca/ca.pem',
       },
-      storage: { connectionString: 'UseDevelopmentStorage=true' },
+      storage: { kind: 'connection-string', connectionString: 'UseDevelopmentStorage=true' },
+      azureIdentity: { managedIdentityClientId: undefined },
       identity: {
         authorityHost: 'https://login.microsoftonline.com',
         apiClientId: development.API_CLIENT_ID,
@@ -75,7 +51,7 @@ describe('loadSettings: accepted environments', () => {
     expect(settings.allowedOrigins).toEqual(['https://hub.example.org', 'http://localhost:5173']);
   });
 
-  it('reads a proper production environment pointing at Azure', () => {
+  it('reads a proper production environment pointing at Azure, signed in with the managed identity', () => {
     const settings = loadSettings({
       ...production,
       API_APP_ID_URI: 'api://hub.example.org/11111111-2222-4333-8444-555555555555',
@@ -84,11 +60,16 @@ describe('loadSettings: accepted environments', () => {
     expect(settings.environment).toBe('production');
     expect(settings.cosmos).toEqual({
       endpoint: 'https://hub.documents.azure.com:443/',
-      key: 'a2V5',
+      key: undefined,
       database: 'partnership-hub',
       caCertFile: undefined,
     });
-    expect(settings.storage.connectionString).toContain('AccountName=hubprod');
+    expect(settings.storage).toEqual({
+      kind: 'identity',
+      blobServiceUri: 'https://hubprod.blob.core.windows.net',
+      queueServiceUri: 'https://hubprod.queue.core.windows.net',
+    });
+    expect(settings.azureIdentity).toEqual({ managedIdentityClientId: IDENTITY_CLIENT_ID });
     expect(settings.identity.apiAppIdUri).toBe('api://hub.example.org/11111111-2222-4333-8444-555555555555');
     expect(settings.allowedOrigins).toEqual(['https://hub.example.org']);
   });
@@ -100,7 +81,7 @@ describe('loadSettings: refused environments', () => {
       HUB_ENVIRONMENT: 'staging',
       COSMOS_ENDPOINT: 'http://cosmos.example',
       COSMOS_DATABASE: 'has spaces',
-      STORAGE_CONNECTION_STRING: '',
+      HUB_STORAGE: '',
       API_CLIENT_ID: 'not-a-guid',
       API_APP_ID_URI: 'https://hub.example.org',
       LOCAL_HOST_PORT: '70000',
@@ -119,9 +100,8 @@ describe('loadSettings: refused environments', () => {
       new Set([
         'HUB_ENVIRONMENT',
         'COSMOS_ENDPOINT',
-        'COSMOS_KEY',
         'COSMOS_DATABASE',
-        'STORAGE_CONNECTION_STRING',
+        'HUB_STORAGE',
         'API_CLIENT_ID',
         'API_APP_ID_URI',
         'LOCAL_HOST_PORT',
@@ -134,21 +114,34 @@ describe('loadSettings: refused environments', () => {
 
   it('reports the required settings that are missing', () => {
     expect(settingsNamed(problemsOf({}))).toEqual(
-      expect.arrayContaining([
-        'API_CLIENT_ID',
-        'COSMOS_ENDPOINT',
-        'COSMOS_KEY',
-        'HUB_ENVIRONMENT',
-        'STORAGE_CONNECTION_STRING',
-      ]),
+      expect.arrayContaining(['API_CLIENT_ID', 'COSMOS_ENDPOINT', 'HUB_ENVIRONMENT', 'HUB_STORAGE']),
     );
   });
 
-  it('reports a missing COSMOS_KEY, the only problem of an otherwise good environment', () => {
+  it('lets a development machine without a Cosmos DB key sign in with its own Entra identity', () => {
     const { COSMOS_KEY: _key, ...withoutKey } = development;
-    const problems = problemsOf(withoutKey);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^COSMOS_KEY: /);
+    expect(loadSettings(withoutKey).cosmos.key).toBeUndefined();
+  });
+
+  it('wants the storage as a connection string or as both service URIs, never both nor half', () => {
+    const { HUB_STORAGE: _connection, ...noStorage } = development;
+    const blob = { HUB_STORAGE__blobServiceUri: 'https://hubdev.blob.core.windows.net' };
+    const queue = { HUB_STORAGE__queueServiceUri: 'https://hubdev.queue.core.windows.net' };
+    expect(problemsOf(noStorage)).toEqual([expect.stringMatching(/^HUB_STORAGE: required/)]);
+    expect(problemsOf({ ...noStorage, ...blob })).toEqual([expect.stringMatching(/^HUB_STORAGE: required/)]);
+    expect(problemsOf({ ...development, ...blob, ...queue })).toEqual([
+      'HUB_STORAGE: give a connection string or the HUB_STORAGE__ service URIs, not both',
+    ]);
+    expect(loadSettings({ ...noStorage, ...blob, ...queue }).storage.kind).toBe('identity');
+    expect(problemsOf({ ...noStorage, ...queue, HUB_STORAGE__blobServiceUri: 'http://hubdev.blob.example' })).toEqual([
+      'HUB_STORAGE__blobServiceUri: Storage is reached over https only',
+    ]);
+  });
+
+  it('refuses a storage identity that is not the app identity', () => {
+    expect(problemsOf({ ...production, HUB_STORAGE__clientId: '00000000-1111-4222-8333-444444444444' })).toEqual([
+      expect.stringMatching(/^HUB_STORAGE__clientId: must be the same identity as AZURE_CLIENT_ID/),
+    ]);
   });
 
   it('refuses a Cosmos DB endpoint that is not https, in development too', () => {
@@ -165,20 +158,65 @@ describe('loadSettings: refused environments', () => {
   });
 });
 
-describe('loadSettings: production refuses what only suits a development machine', () => {
-  it('refuses a loopback Cosmos DB, a custom CA, Azurite storage and the simulated tenants, all reported together', () => {
+describe('loadSettings: production signs in with its managed identity and holds no key', () => {
+  it('refuses a Cosmos DB account key', () => {
+    expect(problemsOf({ ...production, COSMOS_KEY: 'a2V5' })).toEqual([
+      'COSMOS_KEY: production signs in to Cosmos DB with the managed identity and holds no account key',
+    ]);
+  });
+
+  it('refuses a storage connection string, with or without a key, naming the identity-based settings instead', () => {
+    const { HUB_STORAGE__blobServiceUri: _blob, HUB_STORAGE__queueServiceUri: _queue, ...withoutUris } = production;
+    for (const connectionString of [
+      'DefaultEndpointsProtocol=https;AccountName=hubprod;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      'BlobEndpoint=https://hubprod.blob.core.windows.net;SharedAccessSignature=sv=2024&sig=a2V5',
+    ]) {
+      expect(problemsOf({ ...withoutUris, HUB_STORAGE: connectionString })).toEqual([
+        expect.stringMatching(/^HUB_STORAGE: production reaches Storage with the managed identity .*__blobServiceUri/),
+      ]);
+    }
+  });
+
+  it('needs the client id of the user-assigned identity', () => {
+    const { AZURE_CLIENT_ID: _id, HUB_STORAGE__clientId: _storageId, ...withoutIdentity } = production;
+    expect(problemsOf(withoutIdentity)).toEqual([expect.stringMatching(/^AZURE_CLIENT_ID: required in production/)]);
+  });
+
+  it('refuses Azurite reached through the service URIs', () => {
     const problems = problemsOf({
       ...production,
+      HUB_STORAGE__blobServiceUri: 'http://127.0.0.1:10000/devstoreaccount1',
+      HUB_STORAGE__queueServiceUri: 'http://127.0.0.1:10001/devstoreaccount1',
+    });
+    expect(problems).toEqual([
+      'HUB_STORAGE__blobServiceUri: production refuses Azurite',
+      'HUB_STORAGE__queueServiceUri: production refuses Azurite',
+    ]);
+  });
+
+  it('names every environment variable it reads, for the infrastructure templates to set', () => {
+    expect(APP_SETTING_NAMES).toEqual(
+      expect.arrayContaining(['HUB_ENVIRONMENT', 'COSMOS_ENDPOINT', 'AZURE_CLIENT_ID', 'HUB_STORAGE', 'BOT_APP_ID']),
+    );
+    expect(APP_SETTING_NAMES).toContain('HUB_STORAGE__queueServiceUri');
+  });
+});
+
+describe('loadSettings: production refuses what only suits a development machine', () => {
+  it('refuses a loopback Cosmos DB, a custom CA, Azurite storage and the simulated tenants, all reported together', () => {
+    const { HUB_STORAGE__blobServiceUri: _b, HUB_STORAGE__queueServiceUri: _q, ...withoutUris } = production;
+    const problems = problemsOf({
+      ...withoutUris,
       COSMOS_ENDPOINT: 'https://localhost:8081/',
       COSMOS_CA_CERT_FILE: '.local/ca/ca.pem',
-      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      HUB_STORAGE: 'UseDevelopmentStorage=true',
       ENTRA_AUTHORITY_HOST: 'https://127.0.0.1:44300',
     });
     expect(settingsNamed(problems)).toEqual([
       'COSMOS_CA_CERT_FILE',
       'COSMOS_ENDPOINT',
       'ENTRA_AUTHORITY_HOST',
-      'STORAGE_CONNECTION_STRING',
+      'HUB_STORAGE',
     ]);
   });
 
@@ -200,21 +238,19 @@ describe('loadSettings: production refuses what only suits a development machine
       'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://azurite.test:10000/devstoreaccount1;',
       'DefaultEndpointsProtocol=http;AccountName=hubprod;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/hubprod;',
     ]) {
-      expect(problemsOf({ ...production, STORAGE_CONNECTION_STRING: connectionString }), connectionString).toEqual([
-        'STORAGE_CONNECTION_STRING: production refuses Azurite and the development storage account',
+      const { HUB_STORAGE__blobServiceUri: _b, HUB_STORAGE__queueServiceUri: _q, ...withoutUris } = production;
+      expect(problemsOf({ ...withoutUris, HUB_STORAGE: connectionString }), connectionString).toEqual([
+        'HUB_STORAGE: production refuses Azurite and the development storage account',
       ]);
     }
   });
 
   it('treats the whole 127.0.0.0/8 range as loopback, and does not mistake an account name for a host', () => {
     const base = {
-      HUB_ENVIRONMENT: 'production',
+      ...production,
       COSMOS_ENDPOINT: 'https://127.0.0.2:8081/',
-      COSMOS_KEY: 'a2V5',
-      API_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-      STORAGE_CONNECTION_STRING:
-        'DefaultEndpointsProtocol=https;AccountName=localhostreports;AccountKey=a2V5;EndpointSuffix=core.windows.net',
-      LICENCE_RUN_QUEUE: 'licence-runs',
+      HUB_STORAGE__blobServiceUri: 'https://localhostreports.blob.core.windows.net',
+      HUB_STORAGE__queueServiceUri: 'https://localhostreports.queue.core.windows.net',
     };
     let problems: string[] = [];
     try {

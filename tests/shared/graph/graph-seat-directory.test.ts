@@ -290,5 +290,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     await expect(directory.fullScan(() => {})).rejects.toThrow(/Could not get a Microsoft Graph token for CCC/);
     expect(() => readCredentialSetting(sim.connectionFor(0), {})).toThrow(/app setting RECONCILER_SECRET/);
     expect(() => createSeatDirectory(sim.connectionFor(0), { RECONCILER_SECRET: ' ' })).toThrow(/RECONCILER_SECRET/);
+    const unresolved = { RECONCILER_SECRET: '@Microsoft.KeyVault(VaultName=kv-hub;SecretName=reconciler-ccc)' };
+    expect(() => readCredentialSetting(sim.connectionFor(0), unresolved)).toThrow(/Key Vault reference .* not resolve/);
   });
 });

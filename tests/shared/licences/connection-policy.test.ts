@@ -39,12 +39,7 @@ describe('the tenant connection policy', () => {
   });
 
   it("refuses any app setting outside the partnership's prefix, such as the storage connection string", () => {
-    for (const setting of [
-      'STORAGE_CONNECTION_STRING',
-      'COSMOS_KEY',
-      'RECONCILER_CAMBS_PBORO_SECRET',
-      'RECONCILER_3C_ICT_',
-    ]) {
+    for (const setting of ['HUB_STORAGE', 'COSMOS_KEY', 'RECONCILER_CAMBS_PBORO_SECRET', 'RECONCILER_3C_ICT_']) {
       const problems = checkTenantConnection(
         connection({ credential: { kind: 'secret', setting } }),
         '3c-ict',

@@ -67,7 +67,7 @@ describe('reconciler settings administration', () => {
 
   it('refuses connections that break the policy, naming each problem, and writes nothing', async () => {
     const bad = settingsWith(
-      { ...connection('CCC', CCC_TENANT), credential: { kind: 'secret', setting: 'STORAGE_CONNECTION_STRING' } },
+      { ...connection('CCC', CCC_TENANT), credential: { kind: 'secret', setting: 'HUB_STORAGE' } },
       {
         ...connection('HDC', HDC_TENANT),
         authorityHost: 'https://login.attacker.example',
@@ -81,7 +81,7 @@ describe('reconciler settings administration', () => {
     expect(error.problems).toEqual([
       {
         path: 'body.tenants.0.credential.setting',
-        message: expect.stringMatching(/^tenant 1 \(CCC, .*RECONCILER_P3_<NAME>.*not STORAGE_CONNECTION_STRING/),
+        message: expect.stringMatching(/^tenant 1 \(CCC, .*RECONCILER_P3_<NAME>.*not HUB_STORAGE/),
       },
       { path: 'body.tenants.1.authorityHost', message: expect.stringContaining('https://login.attacker.example') },
       { path: 'body.tenants.1.graphBaseUrl', message: expect.stringContaining('not an origin alone') },

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { requestToleration } from '../../../shared/risks/request-toleration';
-import { markNoticeDelivered, undeliveredNotices } from '../../../shared/risks/toleration-notices';
+import {
+  claimNotice,
+  markNoticeDelivered,
+  NOTICE_LEASE_MS,
+  releaseNotice,
+  undeliveredNotices,
+} from '../../../shared/risks/toleration-notices';
 import { updateRisk } from '../../../shared/risks/update-risk';
 import { tolerationRequestInput } from '../../../shared/schemas/risk-tolerations';
 import type { Stores } from '../../../shared/stores/stores';
@@ -12,17 +18,40 @@ describe('the notices outbox', () => {
     stores = await storesWithRisks();
   });
 
-  it('hands the bot what is undelivered, oldest first, and lets one dispatcher claim each notice', async () => {
+  it('hands the bot what is undelivered, oldest first, and lets one sender claim each notice', async () => {
     await requestToleration(stores, admin, tolerationRequestInput.parse({ riskId: JOINT_RISK.id }), at(0));
     await requestToleration(stores, admin, tolerationRequestInput.parse({ riskId: HDC_RISK.id }), at(1));
-    const pending = await undeliveredNotices(stores, 'p3');
+    const pending = await undeliveredNotices(stores, 'p3', at(2)());
     expect(pending.map((n) => n.record.riskId)).toEqual([JOINT_RISK.id, HDC_RISK.id]);
     const [first] = pending;
     if (!first) throw new Error('no notice');
-    const delivered = await markNoticeDelivered(stores, first, at(2)());
-    expect(delivered.record.deliveredAt).toBe(at(2)().toISOString());
-    await expect(markNoticeDelivered(stores, first)).rejects.toMatchObject({ kind: 'precondition-failed' });
-    expect((await undeliveredNotices(stores, 'p3')).map((n) => n.record.riskId)).toEqual([HDC_RISK.id]);
+    const claimed = await claimNotice(stores, first, at(2)());
+    expect(claimed).not.toBeNull();
+    expect(await claimNotice(stores, first, at(2)())).toBeNull();
+    expect((await undeliveredNotices(stores, 'p3', at(2)())).map((n) => n.record.riskId)).toEqual([HDC_RISK.id]);
+    if (claimed) await markNoticeDelivered(stores, claimed, at(3)());
+    const stored = await stores.riskNotices.get('p3', first.record.id);
+    expect(stored?.record).toMatchObject({ deliveredAt: at(3)().toISOString(), claimedUntil: null });
+  });
+
+  it('lets a later sender take over a notice whose sender died holding it, once the lease ran out', async () => {
+    await requestToleration(stores, admin, tolerationRequestInput.parse({ riskId: HDC_RISK.id }), at(0));
+    const [notice] = await undeliveredNotices(stores, 'p3', at(0)());
+    if (!notice) throw new Error('no notice');
+    expect(await claimNotice(stores, notice, at(0)())).not.toBeNull();
+    const justBefore = new Date(at(0)().getTime() + NOTICE_LEASE_MS - 1);
+    expect(await undeliveredNotices(stores, 'p3', justBefore)).toEqual([]);
+    const after = new Date(at(0)().getTime() + NOTICE_LEASE_MS);
+    expect((await undeliveredNotices(stores, 'p3', after)).map((n) => n.record.id)).toEqual([notice.record.id]);
+  });
+
+  it('gives a released notice straight back to the next sender', async () => {
+    await requestToleration(stores, admin, tolerationRequestInput.parse({ riskId: HDC_RISK.id }), at(0));
+    const [notice] = await undeliveredNotices(stores, 'p3', at(0)());
+    if (!notice) throw new Error('no notice');
+    const claimed = await claimNotice(stores, notice, at(0)());
+    if (claimed) await releaseNotice(stores, claimed);
+    expect(await undeliveredNotices(stores, 'p3', at(0)())).toHaveLength(1);
   });
 
   it('tells the bot to update the cards when the text or rating of a risk under decision changes, and only then', async () => {

@@ -25,9 +25,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Where the API is, baked in at build time from VITE_API_BASE_URL: empty locally, where the local host serves the
+ * tab and the API from one origin; the Function App's URL in Azure, where the tab is served from elsewhere.
+ */
+const API_BASE_URL: string = (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/+$/, '');
+
 export function createApiClient(getToken: () => Promise<string>, onUnauthorised: () => void): ApiClient {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`/api/${path}`, {
+    const response = await fetch(`${API_BASE_URL}/api/${path}`, {
       method,
       headers: {
         authorization: `Bearer ${await getToken()}`,

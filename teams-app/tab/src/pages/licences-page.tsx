@@ -13,9 +13,9 @@ const useStyles = makeStyles({ page: { display: 'flex', flexDirection: 'column',
 /**
  * Licence reconciliation for licence administrators: runs and their progress, the findings of the last good run,
  * the waste trend, candidate matches to decide and the starter check. When a run finishes, the sections that
- * rest on the last good run are read again.
+ * rest on the last good run are read again. `runId` (the licence card's CSV link) offers that run's report.
  */
-export function LicencesPage() {
+export function LicencesPage({ runId = null }: { runId?: string | null }) {
   const styles = useStyles();
   const me = useMe();
   const [generation, setGeneration] = useState(0);
@@ -25,7 +25,7 @@ export function LicencesPage() {
   }
   return (
     <div className={styles.page}>
-      <RunsSection onRunFinished={onRunFinished} />
+      <RunsSection onRunFinished={onRunFinished} reportRunId={runId} />
       <FindingsSection key={`findings-${generation}`} />
       <HistorySection key={`history-${generation}`} />
       <MatchesSection key={`matches-${generation}`} />

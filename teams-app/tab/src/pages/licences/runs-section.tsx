@@ -41,7 +41,14 @@ const PHASE: Record<TenantProgress['phase'], string> = {
  * The reconciliation runs, newest first; "Run now" queues one (409 while one is under way), and while a run is
  * queued or running its progress per council is read every two seconds.
  */
-export function RunsSection({ onRunFinished }: { onRunFinished(): void }) {
+export function RunsSection({
+  onRunFinished,
+  reportRunId = null,
+}: {
+  onRunFinished(): void;
+  /** A run whose report the user came for (from the licence card): offered first, above the list. */
+  reportRunId?: string | null;
+}) {
   const styles = useStyles();
   const client = useApiClient();
   const me = useMe();
@@ -110,6 +117,7 @@ export function RunsSection({ onRunFinished }: { onRunFinished(): void }) {
   };
 
   const partnerName = (code: string) => me.partnership.partners.find((p) => p.code === code)?.name ?? code;
+  const wanted = runs.state === 'ready' ? runs.data.items.find((run) => run.id === reportRunId) : undefined;
 
   return (
     <Section id="licences-runs" title="Reconciliation runs">
@@ -119,6 +127,16 @@ export function RunsSection({ onRunFinished }: { onRunFinished(): void }) {
         </Button>
         <Text size={200}>Reads every council's tenant and reports licences that are paid for but not needed.</Text>
       </div>
+      {wanted && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            The report of the run of {formatDateTime(wanted.startedAt)}:{' '}
+            <Button size="small" appearance="primary" onClick={() => download(wanted)}>
+              Download the CSV
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {message && (
         <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
           <MessageBarBody>{message.text}</MessageBarBody>
