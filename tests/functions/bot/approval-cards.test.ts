@@ -78,6 +78,13 @@ describe('approval cards in Teams', () => {
   const toleration = async (id: string) => (await app.runtime.stores.riskTolerations.get(P, id))?.record;
   const audits = async (action: string) =>
     (await app.runtime.stores.audit.listAll(P)).filter((entry) => entry.record.action === action).length;
+  /** A 2021/22 bid drafted by the partnership admin through the API; its id. */
+  const draftBid = async (title: string, amounts: Record<string, number>) => {
+    const shares = Object.entries(amounts).map(([partnerCode, amount]) => ({ partnerCode, amount }));
+    const draft = await api(USERS.admin, 'POST', 'bids', { year: '2021-22', title, shares });
+    expect(draft.status).toBe(201);
+    return draft.body.id as string;
+  };
   const ask = async (riskId: string) => {
     const asked = await api(USERS.admin, 'POST', 'tolerations', { riskId });
     expect(asked.status).toBe(201);
@@ -268,17 +275,7 @@ describe('approval cards in Teams', () => {
   });
 
   it('sends a bid’s card only to councils with a share, and approves it when they approve from their cards', async () => {
-    const draft = await api(USERS.admin, 'POST', 'bids', {
-      year: '2021-22',
-      title: 'Telephony refresh',
-      shares: [
-        { partnerCode: 'CCC', amount: 150_000 },
-        { partnerCode: 'HDC', amount: 150_000 },
-        { partnerCode: 'SCDC', amount: 0 },
-      ],
-    });
-    expect(draft.status).toBe(201);
-    const id = draft.body.id as string;
+    const id = await draftBid('Telephony refresh', { CCC: 150_000, HDC: 150_000, SCDC: 0 });
     expect(cardsOf(USERS.city, id)).toEqual([]);
     expect((await api(USERS.admin, 'POST', `bids/${id}/submit`)).status).toBe(200);
     expect(cardsOf(USERS.scdc, id)).toEqual([]);
@@ -331,16 +328,7 @@ describe('approval cards in Teams', () => {
   });
 
   it('sends from the outbox timer the cards of a bid submitted just before its instance stopped', async () => {
-    const draft = await api(USERS.admin, 'POST', 'bids', {
-      year: '2021-22',
-      title: 'Door access control',
-      shares: [
-        { partnerCode: 'CCC', amount: 40_000 },
-        { partnerCode: 'HDC', amount: 0 },
-        { partnerCode: 'SCDC', amount: 0 },
-      ],
-    });
-    const id = draft.body.id as string;
+    const id = await draftBid('Door access control', { CCC: 40_000, HDC: 0, SCDC: 0 });
     // Written through the use-case alone, as if the instance stopped before the function delivered the cards.
     const admin = { ...callerOf('HDC', ['staff', 'partnership-admin'], P), name: 'Sam Smith' };
     expect((await submitBid(app.runtime.stores, admin, { id })).recorded).toBe(true);
