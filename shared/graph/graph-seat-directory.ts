@@ -32,8 +32,11 @@ type Call = { what: string; permission: string };
 
 const USERS: Call = { what: 'GET /users (licensed users)', permission: 'User.Read.All' };
 const USERS_DELTA: Call = { what: 'GET /users/delta', permission: 'User.Read.All' };
-const SKUS: Call = { what: 'GET /subscribedSkus', permission: 'Organization.Read.All' };
-const BATCH: Call = { what: 'POST /$batch', permission: 'User.Read.All and Organization.Read.All' };
+const SKUS: Call = { what: 'GET /subscribedSkus', permission: 'LicenseAssignment.Read.All (or Organization.Read.All)' };
+const BATCH: Call = {
+  what: 'POST /$batch',
+  permission: 'User.Read.All and LicenseAssignment.Read.All (or Organization.Read.All)',
+};
 const SIGN_INS: Call = { what: 'GET /users (signInActivity)', permission: 'AuditLog.Read.All and User.Read.All' };
 const SEND_MAIL: Call = { what: 'POST /users/{sender}/sendMail', permission: 'Mail.Send' };
 

@@ -25,7 +25,7 @@ import {
 import { type TenantConnection, tenantConnection } from '../../shared/schemas/licences';
 
 /** Every Graph application role the reconciler uses. */
-export const RECONCILER_ROLES = ['User.Read.All', 'Organization.Read.All', 'Mail.Send', 'AuditLog.Read.All'];
+export const RECONCILER_ROLES = ['User.Read.All', 'LicenseAssignment.Read.All', 'Mail.Send', 'AuditLog.Read.All'];
 
 /** Roles for `startSimulatedGraph`: every role, but only User.Read.All in the tenant of `partnerCode`. */
 export function userReadOnlyIn(partnerCode: string): (tenant: PopulationTenant) => readonly string[] {

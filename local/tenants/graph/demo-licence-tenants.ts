@@ -13,7 +13,7 @@ export const LOCAL_RECONCILER_SECRET_SETTING = `${credentialSettingPrefix('3c-ic
 /** The partnership whose councils get a demo directory: the one whose plan asks for licence reconciliation. */
 export const DEMO_LICENCE_PARTNERSHIP = '3c-ict';
 const USERS_PER_COUNCIL = 300;
-const RECONCILER_ROLES = ['User.Read.All', 'Organization.Read.All', 'AuditLog.Read.All', 'Mail.Send'];
+const RECONCILER_ROLES = ['User.Read.All', 'LicenseAssignment.Read.All', 'AuditLog.Read.All', 'Mail.Send'];
 
 /** Who receives each demo council's report: its licence administrators in the demo directory. */
 const RECIPIENT_ROLE = 'licence-admin';

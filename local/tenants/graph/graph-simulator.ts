@@ -130,8 +130,9 @@ export async function startGraphSimulator(options: {
       return { ...graphError(429, 'TooManyRequests', 'Too many requests.'), headers: { 'retry-after': retryAfter } };
     }
     const url = new URL(path, 'https://graph.invalid/');
-    const need = (permission: string) => {
-      if (!roles.includes(permission)) {
+    /** Graph's check: the token holds one of the permissions the call accepts. */
+    const need = (...permissions: string[]) => {
+      if (!permissions.some((permission) => roles.includes(permission))) {
         throw new GraphRequestError(
           403,
           'Authorization_RequestDenied',
@@ -187,7 +188,7 @@ export async function startGraphSimulator(options: {
       throw new GraphRequestError(404, 'Request_ResourceNotFound', `Resource '${single[1]}' does not exist.`);
     }
     if (method === 'GET' && url.pathname === '/subscribedSkus') {
-      need('Organization.Read.All');
+      need('LicenseAssignment.Read.All', 'Organization.Read.All');
       return {
         status: 200,
         headers: {},

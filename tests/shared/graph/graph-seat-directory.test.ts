@@ -278,7 +278,7 @@ describe('GraphSeatDirectory against the simulated tenants and Graph', () => {
     );
     expect(requests()).toBe(1);
     await expect(directory.fullScan(() => {})).rejects.toThrow(
-      /403 to GET \/subscribedSkus for SCDC.*Organization\.Read\.All/,
+      /403 to GET \/subscribedSkus for SCDC.*LicenseAssignment\.Read\.All/,
     );
     await expect(
       directory.sendMail('licences@scdc.example', { to: ['a@scdc.example'], subject: 's', html: 'h' }),
