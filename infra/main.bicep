@@ -38,7 +38,7 @@ param principalType string = 'User'
 @description('True to give the deploying principal Key Vault Certificates Officer and Secrets Officer, to upload the reconciler certificates (GRANT_DEPLOYER_KEY_VAULT_ACCESS).')
 param grantDeployerKeyVaultAccess bool = false
 
-@description('True to give the deploying principal the Cosmos DB Built-in Data Contributor role, to write the first partnership record in Data Explorer (GRANT_DEPLOYER_COSMOS_DATA_ACCESS).')
+@description('True to give the deploying principal the Cosmos DB Built-in Data Contributor role, to write the partnership record with npm run partnership (GRANT_DEPLOYER_COSMOS_DATA_ACCESS).')
 param grantDeployerCosmosDataAccess bool = false
 
 @minLength(36)
@@ -288,6 +288,9 @@ output API_CLIENT_ID string = apiClientId
 
 @description('Application ID URI to set on the API app registration: api://<TAB_HOSTNAME>/<API_CLIENT_ID>.')
 output API_APP_ID_URI string = apiAppIdUri
+
+@description('Where the councils\' tenants issue tokens, as given (ENTRA_AUTHORITY_HOST): the authority the Function App trusts and the tab signs in with (npm run build:tab:azure).')
+output ENTRA_AUTHORITY_HOST string = entraAuthorityHost
 
 @description('Microsoft App ID of the bot: the managed identity\'s client id.')
 output BOT_APP_ID string = identity.outputs.clientId

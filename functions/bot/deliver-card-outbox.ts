@@ -12,13 +12,19 @@ async function deliverCardOutboxEveryFewMinutes(_timer: Timer, context: Invocati
   const runtime = getRuntime();
   if (!runtime.bot) return;
   for (const partnershipId of await runtime.partnershipIds()) {
-    const { riskNotices, bids } = await deliverCardOutbox(
+    // One partnership's failure (its store unreachable, say) is logged and the others are still delivered.
+    const outcome = await deliverCardOutbox(
       runtime.stores,
       runtime.bot.messenger,
       partnershipId,
       new Date(),
       cardContextOf(runtime),
-    );
+    ).catch((error: Error) => {
+      context.error(`card outbox of ${partnershipId} not delivered: ${error.message}`);
+      return null;
+    });
+    if (!outcome) continue;
+    const { riskNotices, bids } = outcome;
     const sent = riskNotices.delivered.length + bids.delivered.length;
     const failed = [...riskNotices.failed, ...bids.failed];
     if (sent > 0 || failed.length > 0) {

@@ -130,11 +130,23 @@ var appSettings = {
 // One app setting per partner tenant's reconciler credential, named as the tenant connection names it
 // (RECONCILER_<PARTNERSHIP>_<NAME>): a Key Vault reference the host resolves with the user-assigned identity
 // (keyVaultReferenceIdentity below). For a certificate the secret is its PEM (private key and certificate).
-var reconcilerSettings = toObject(
+//
+// The names come from an environment value (RECONCILER_CREDENTIALS), so they are held to the rule the tenant
+// connections are held to (shared/licences/connection-policy.ts): RECONCILER_, then upper-case letters, digits and
+// underscores, at least one. Any other name (BOT_OPENID_METADATA_URL, COSMOS_KEY, a setting the host reads) could
+// set or change what the app trusts, so the deployment fails on it, naming it, before any app setting is written
+// (fail() in the settings' value). take() and ==, not startsWith(), which ignores case; split() on every allowed
+// character leaves nothing but empty strings exactly when the name has no other character.
+var reconcilerSettingPrefix = 'RECONCILER_'
+var reconcilerSettingAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'
+var reconcilerSettingCharacters = map(range(0, length(reconcilerSettingAlphabet)), i => substring(reconcilerSettingAlphabet, i, 1))
+var refusedReconcilerSettings = map(filter(reconcilerCredentials, credential => !(length(credential.setting) > length(reconcilerSettingPrefix) && take(credential.setting, length(reconcilerSettingPrefix)) == reconcilerSettingPrefix && empty(join(split(credential.setting, reconcilerSettingCharacters), '')))), credential => credential.setting)
+var reconcilerReferences = toObject(
   reconcilerCredentials,
   credential => credential.setting,
   credential => '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${credential.secretName})'
 )
+var reconcilerSettings = empty(refusedReconcilerSettings) ? reconcilerReferences : fail('RECONCILER_CREDENTIALS may only name app settings RECONCILER_<PARTNERSHIP>_<NAME> (upper-case letters, digits and underscores); refused: ${join(refusedReconcilerSettings, ', ')}')
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

@@ -22,6 +22,7 @@ import type { BotCaller } from './bot-caller';
 import type { AdaptiveCardJson, BotMessenger } from './bot-messenger';
 import type { CardActionContext, CardActionHandler } from './card-actions';
 import { callerViewer, formerRecipientViewer, parseCardData, pendingApproversOf, recipientViewer } from './card-data';
+import { MAX_DELIVERY_ATTEMPTS } from './delivery-retry';
 import { keepPostedCopies, postedCardsId, postedCopies } from './posted-cards';
 
 /** What a capital bid card's buttons send: its ids (ACTION_DATA_KEYS) and the comment input. */
@@ -135,10 +136,11 @@ export async function sendBidCards(
   const copies = await postedCopies(stores, partnershipId, 'capital-bid', key);
   for (let pass = 1; found && pass <= MAX_UPDATE_PASSES; pass++) {
     const bid: Versioned<Bid> = { record: readBid(found.record), etag: found.etag };
+    const failedBefore = report.failed.length;
     const posted = await postRound(stores, messenger, bid, copies, { sendNew: pass === 1, now, context, report });
-    // With nothing failed, every copy shows this version: the outbox has nothing left for it.
-    const delivered = report.failed.length === 0 ? bid.etag : undefined;
-    await keepPostedCopies(stores, partnershipId, 'capital-bid', key, posted, delivered);
+    // With nothing failed, every copy shows this version: the outbox has nothing left for it; else it tries again.
+    const outcome = report.failed.length === failedBefore ? { delivered: bid.etag } : { failed: bid.etag, now };
+    await keepPostedCopies(stores, partnershipId, 'capital-bid', key, posted, outcome);
     copies.push(...posted);
     report.sent += posted.length;
     // A decision that landed while the copies were updated: update them again, so none is left showing the older
@@ -156,18 +158,28 @@ const roundKey = (bidId: string, bid: Bid) => `${bidId}:r${currentRound(bid)}`;
 /**
  * The bid outbox: bids whose cards are not all up to date with the bid, because the delivery after a submit,
  * resubmit or decision failed or never ran (the process stopped between the write and the send). Only bids that
- * went through the workflow count: the plan's imported bids were never sent as cards.
+ * went through the workflow count: the plan's imported bids were never sent as cards. A bid changed in the last
+ * `BID_DELIVERY_GRACE_MS` is left to the delivery its change started, which may still be under way; a failed one
+ * waits out its back-off, and is given up after `MAX_DELIVERY_ATTEMPTS` until the bid changes again.
  */
-export async function bidsWithCardsToDeliver(stores: Stores, partnershipId: string): Promise<string[]> {
+export async function bidsWithCardsToDeliver(stores: Stores, partnershipId: string, now: Date): Promise<string[]> {
   const due: string[] = [];
   for (const { record, etag } of await stores.bids.listAll(partnershipId)) {
     const bid = readBid(record);
     if (bid.status === 'draft' || bid.rounds.at(-1)?.submittedAt == null) continue;
-    const kept = await stores.postedCards.get(partnershipId, postedCardsId('capital-bid', roundKey(bid.id, bid)));
-    if (kept?.record.deliveredVersion !== etag) due.push(bid.id);
+    if (bid.updatedAt && Date.parse(bid.updatedAt) > now.getTime() - BID_DELIVERY_GRACE_MS) continue;
+    const kept = (await stores.postedCards.get(partnershipId, postedCardsId('capital-bid', roundKey(bid.id, bid))))
+      ?.record;
+    if (kept?.deliveredVersion === etag) continue;
+    const retry = kept?.retry?.version === etag ? kept.retry : undefined;
+    if (retry && (retry.attempts >= MAX_DELIVERY_ATTEMPTS || Date.parse(retry.after) > now.getTime())) continue;
+    due.push(bid.id);
   }
   return due;
 }
+
+/** How long after a bid's change the outbox leaves its cards to the delivery that change started. */
+export const BID_DELIVERY_GRACE_MS = 2 * 60_000;
 
 /** Posts the bid's card to those still to decide who have no copy (on the first pass), and updates every copy. */
 async function postRound(

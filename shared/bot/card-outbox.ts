@@ -23,7 +23,7 @@ export async function deliverCardOutbox(
 ): Promise<CardOutboxReport> {
   const riskNotices = await deliverTolerationNotices(stores, messenger, partnershipId, now, context);
   const bids: CardOutboxReport['bids'] = { delivered: [], failed: [] };
-  for (const bidId of await bidsWithCardsToDeliver(stores, partnershipId)) {
+  for (const bidId of await bidsWithCardsToDeliver(stores, partnershipId, now)) {
     const report = await sendBidCards(stores, messenger, partnershipId, bidId, now, context).catch((error: Error) => ({
       failed: [error.message],
     }));

@@ -21,6 +21,7 @@ import type { BotCaller } from './bot-caller';
 import type { AdaptiveCardJson, BotMessenger } from './bot-messenger';
 import type { CardActionContext, CardActionHandler } from './card-actions';
 import { callerViewer, formerRecipientViewer, parseCardData, pendingApproversOf, recipientViewer } from './card-data';
+import { MAX_DELIVERY_ATTEMPTS } from './delivery-retry';
 import { keepPostedCopies, postedCopies } from './posted-cards';
 
 /** What a risk toleration card's buttons send: its ids (ACTION_DATA_KEYS) and the comment input. */
@@ -103,10 +104,11 @@ export type DeliveryReport = { delivered: string[]; failed: { id: string; reason
  * Delivers the partnership's undelivered risk notices (the outbox the use-cases fill): a request (or a re-request
  * on review) posts the card to each risk approver of the councils of the risk who installed the app, and updates
  * the copies already posted; a decision, a change of the risk, a withdrawal or an expiry updates every posted copy
- * with its holder's own view; a reminder also sends a line of text. Each notice is claimed for a short lease under
- * the ETag read, so of two senders only one sends it; it is marked delivered after it was sent, released at once if
- * sending failed, and taken over by a later delivery if its sender died holding it (at least once: a copy whose posting
- * was recorded is updated, not posted again). Never throws for one notice: the failures are reported.
+ * with its holder's own view; a reminder also sends a line of text, on its first attempt only. A round's notices
+ * are claimed just before it is delivered, for a short lease under the ETag read, so of two senders only one sends
+ * them; they are marked delivered after, released with a growing back-off if sending failed (given up after
+ * `MAX_DELIVERY_ATTEMPTS`), and taken over by a later delivery if their sender died holding them (at least once: a
+ * copy whose posting was recorded is updated, not posted again). Never throws for one notice: failures are reported.
  */
 export async function deliverTolerationNotices(
   stores: Stores,
@@ -118,11 +120,16 @@ export async function deliverTolerationNotices(
   const report: DeliveryReport = { delivered: [], failed: [] };
   const byRound = new Map<string, Versioned<TolerationNotice>[]>();
   for (const notice of await undeliveredNotices(stores, partnershipId, now)) {
-    const claimed = await claimNotice(stores, notice, now);
-    if (!claimed) continue; // another sender holds it
-    byRound.set(claimed.record.tolerationId, [...(byRound.get(claimed.record.tolerationId) ?? []), claimed]);
+    byRound.set(notice.record.tolerationId, [...(byRound.get(notice.record.tolerationId) ?? []), notice]);
   }
-  for (const [tolerationId, group] of byRound) {
+  for (const [tolerationId, pending] of byRound) {
+    // Claimed round by round, so a lease starts when its round's sending does.
+    const group: Versioned<TolerationNotice>[] = [];
+    for (const notice of pending) {
+      const claimed = await claimNotice(stores, notice, now);
+      if (claimed) group.push(claimed); // else another sender holds it
+    }
+    if (group.length === 0) continue;
     try {
       await deliverRound(stores, messenger, partnershipId, tolerationId, group, now, context);
       for (const notice of group) await markNoticeDelivered(stores, notice, now);
@@ -130,8 +137,10 @@ export async function deliverTolerationNotices(
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       for (const notice of group) {
-        report.failed.push({ id: notice.record.id, reason });
-        await releaseNotice(stores, notice).catch(() => undefined);
+        const attempts = notice.record.attempts ?? 1;
+        const given = attempts >= MAX_DELIVERY_ATTEMPTS ? ` (attempt ${attempts}, the last: given up)` : '';
+        report.failed.push({ id: notice.record.id, reason: `${reason}${given}` });
+        await releaseNotice(stores, notice, now).catch(() => undefined);
       }
     }
   }
@@ -148,7 +157,8 @@ async function deliverRound(
   context: CardContext,
 ): Promise<void> {
   const sendNew = notices.some((notice) => notice.record.kind === 'decision-requested');
-  const reminder = notices.find((notice) => notice.record.kind === 'expiry-reminder');
+  // A reminder's text goes with its first attempt only: a retry after a failed card update must not repeat it.
+  const reminder = notices.find((notice) => notice.record.kind === 'expiry-reminder' && notice.record.attempts === 1);
   const copies = await postedCopies(stores, partnershipId, 'risk-toleration', tolerationId);
   for (let pass = 1; pass <= MAX_UPDATE_PASSES; pass++) {
     const view = await loadTolerationView(stores, partnershipId, tolerationId, now);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_DELIVERY_ATTEMPTS, retryAfter } from '../bot/delivery-retry';
 import { DomainError } from '../errors';
 import type { RiskToleration, TolerationNotice } from '../schemas/risk-tolerations';
 import type { Stored, Versioned } from '../stores/record-store';
@@ -57,8 +58,8 @@ export function noticeId(tolerationId: string, key: string): string {
 export const NOTICE_LEASE_MS = 2 * 60_000;
 
 /**
- * The notices of a partnership the bot has not delivered yet and no sender holds, oldest first: what a sender
- * claims next.
+ * The notices of a partnership the bot has not delivered yet, that no sender holds, not waiting out a back-off and
+ * not given up on, oldest first: what a sender claims next.
  */
 export async function undeliveredNotices(
   stores: Pick<Stores, 'riskNotices'>,
@@ -66,7 +67,10 @@ export async function undeliveredNotices(
   now: Date,
 ): Promise<Versioned<TolerationNotice>[]> {
   return (await stores.riskNotices.listAll(partnershipId))
-    .filter(({ record }) => record.deliveredAt === null && !heldAt(record, now))
+    .filter(
+      ({ record }) =>
+        record.deliveredAt === null && !heldAt(record, now) && (record.attempts ?? 0) < MAX_DELIVERY_ATTEMPTS,
+    )
     .sort((a, b) => a.record.sequence - b.record.sequence);
 }
 
@@ -74,8 +78,8 @@ const heldAt = (notice: TolerationNotice, now: Date) =>
   Boolean(notice.claimedUntil) && Date.parse(notice.claimedUntil as string) > now.getTime();
 
 /**
- * Claims a notice for `NOTICE_LEASE_MS`, under the ETag the sender read: of two senders only one gets it; the
- * other gets null and leaves it alone.
+ * Claims a notice for `NOTICE_LEASE_MS` and counts the attempt, under the ETag the sender read: of two senders only
+ * one gets it; the other gets null and leaves it alone.
  */
 export async function claimNotice(
   stores: Pick<Stores, 'riskNotices'>,
@@ -83,7 +87,8 @@ export async function claimNotice(
   now: Date,
 ): Promise<Versioned<TolerationNotice> | null> {
   const claimedUntil = new Date(now.getTime() + NOTICE_LEASE_MS).toISOString();
-  return ifStillOurs(() => stores.riskNotices.replace({ ...notice.record, claimedUntil }, notice.etag));
+  const attempts = (notice.record.attempts ?? 0) + 1;
+  return ifStillOurs(() => stores.riskNotices.replace({ ...notice.record, claimedUntil, attempts }, notice.etag));
 }
 
 /**
@@ -100,12 +105,14 @@ export async function markNoticeDelivered(
   );
 }
 
-/** Gives a claimed notice back after a failed delivery, for the next sender to try at once. */
+/** Gives a claimed notice back after a failed delivery, for a sender to try again once its back-off is over. */
 export async function releaseNotice(
   stores: Pick<Stores, 'riskNotices'>,
   claimed: Versioned<TolerationNotice>,
+  now: Date,
 ): Promise<void> {
-  await ifStillOurs(() => stores.riskNotices.replace({ ...claimed.record, claimedUntil: null }, claimed.etag));
+  const claimedUntil = retryAfter(claimed.record.attempts ?? 1, now);
+  await ifStillOurs(() => stores.riskNotices.replace({ ...claimed.record, claimedUntil }, claimed.etag));
 }
 
 /** The write, or null when another sender changed the notice first (or it is gone). */

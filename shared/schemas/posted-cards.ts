@@ -31,4 +31,6 @@ export type PostedCards = {
    * whose ETag differs still has cards to send or update (the bid outbox).
    */
   deliveredVersion?: string;
+  /** After a delivery of `version` failed: how often, and when the outbox may try again. */
+  retry?: { version: string; attempts: number; after: string };
 };

@@ -193,8 +193,13 @@ export const tolerationNotice = z.object({
   daysBeforeExpiry: z.number().int().nullable(),
   createdAt: instant,
   deliveredAt: instant.nullable(),
-  /** While a sender holds the notice: another sender leaves it alone until then, and takes it over after. */
+  /**
+   * Until when no sender takes the notice: while one holds it (its lease), or after a failed delivery (its back-off).
+   * Another sender takes it over after that.
+   */
   claimedUntil: instant.nullable().optional(),
+  /** Deliveries begun; the outbox gives up after `MAX_DELIVERY_ATTEMPTS`. */
+  attempts: z.number().int().nonnegative().optional(),
   ...storedFields,
 });
 export type TolerationNotice = z.infer<typeof tolerationNotice>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_SETTING_NAMES, loadSettings } from '../../shared/config/settings';
 import { credentialSettingPrefix } from '../../shared/licences/connection-policy';
+import { BicepFailure, evaluateVariable } from './bicep-expression';
 import { objectEntries, REPO_ROOT, readBicep, resourceText, stringLiteral, variableText } from './bicep-reader';
 
 /** The Function App's settings are written in one object, `appSettings` in infra/app/api.bicep. */
@@ -144,16 +145,73 @@ describe('the Function App settings in infra/app/api.bicep', () => {
 });
 
 describe('the reconciler credentials', () => {
+  const KEY_VAULT = 'kv-abc123';
+  /** The app settings the template makes of these credentials, as ARM would evaluate `reconcilerSettings`. */
+  const settingsFor = (...settings: string[]) =>
+    evaluateVariable(api, 'reconcilerSettings', {
+      keyVaultName: KEY_VAULT,
+      reconcilerCredentials: settings.map((setting, i) => ({ setting, secretName: `reconciler-${i}` })),
+    });
+
   it('become one Key Vault reference per parameter entry, resolved with the user-assigned identity', () => {
-    const reconcilerSettings = variableText(api, 'reconcilerSettings');
-    expect(reconcilerSettings).toMatch(/^toObject\(\s*reconcilerCredentials\s*,/);
-    expect(reconcilerSettings).toContain('credential => credential.setting');
-    expect(reconcilerSettings).toContain(
+    const reconcilerReferences = variableText(api, 'reconcilerReferences');
+    expect(reconcilerReferences).toMatch(/^toObject\(\s*reconcilerCredentials\s*,/);
+    expect(reconcilerReferences).toContain('credential => credential.setting');
+    expect(reconcilerReferences).toContain(
       "'@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${credential.secretName})'",
     );
+    expect(settingsFor('RECONCILER_3C_ICT_SCDC', 'RECONCILER_3C_ICT_CCC')).toEqual({
+      RECONCILER_3C_ICT_SCDC: `@Microsoft.KeyVault(VaultName=${KEY_VAULT};SecretName=reconciler-0)`,
+      RECONCILER_3C_ICT_CCC: `@Microsoft.KeyVault(VaultName=${KEY_VAULT};SecretName=reconciler-1)`,
+    });
+    expect(settingsFor()).toEqual({});
     const site = resourceText(api, 'functionApp');
     expect(site.body).toMatch(/^\s*keyVaultReferenceIdentity:\s*identity\.id\s*$/m);
     expect(site.body).toMatch(/type:\s*'UserAssigned'/);
+  });
+
+  it('may only name RECONCILER_ settings of upper-case letters, digits and underscores: any other fails the deployment', () => {
+    // Every name a tenant connection may name passes (the connection policy is stricter still).
+    for (const setting of [
+      'RECONCILER_3C_ICT_SCDC',
+      'RECONCILER_3C_ICT_SCDC2',
+      'RECONCILER_A',
+      `${credentialSettingPrefix('a-b')}X`,
+    ]) {
+      expect(Object.keys(settingsFor(setting) as object), setting).toEqual([setting]);
+    }
+    // Settings the code or the host reads, and near misses of the rule.
+    const refused = [
+      'BOT_OPENID_METADATA_URL',
+      'COSMOS_KEY',
+      'HUB_STORAGE',
+      'AzureWebJobsStorage__accountName',
+      'WEBSITE_RUN_FROM_PACKAGE',
+      'RECONCILER_',
+      'RECONCILER',
+      'reconciler_3c_ict_scdc',
+      'Reconciler_3C_ICT_SCDC',
+      'RECONCILER_3c_ict_scdc',
+      'RECONCILER_3C-ICT_SCDC',
+      'RECONCILER_3C_ICT_SCDC ',
+      'RECONCILER_3C.ICT',
+      'RECONCILER_3C_ICT_SCDC\nCOSMOS_KEY',
+      'RECONCILER_É',
+      'X_RECONCILER_3C_ICT_SCDC',
+    ];
+    for (const setting of refused) {
+      expect(() => settingsFor('RECONCILER_3C_ICT_SCDC', setting), JSON.stringify(setting)).toThrow(BicepFailure);
+    }
+    // The failure names every refused setting, so they can all be fixed in one go.
+    expect(() => settingsFor('COSMOS_KEY', 'RECONCILER_3C_ICT_SCDC', 'BOT_OPENID_METADATA_URL')).toThrow(
+      /RECONCILER_CREDENTIALS .*refused: COSMOS_KEY, BOT_OPENID_METADATA_URL$/,
+    );
+  });
+
+  it('are refused in the settings resource itself: its value is the checked reconcilerSettings', () => {
+    const config = resourceText(api, 'settings');
+    expect(config.body).toMatch(/properties:\s*union\(\s*reconcilerSettings\s*,/);
+    expect(api.code.match(/reconcilerReferences/g), 'reconcilerReferences is used once, by the check').toHaveLength(2);
   });
 
   it('cannot replace a fixed setting: the fixed settings are applied last', () => {

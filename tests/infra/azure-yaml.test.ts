@@ -149,17 +149,50 @@ describe('azure.yaml', () => {
     expect(funcignoreExcludes(patterns, 'node_modules/'), 'the node_modules folder itself').toBe(false);
   });
 
+  it('has one service only build the repository root: the tab has no language, so azd runs nothing to package it', () => {
+    // A service with a language gets azd's framework for it: for js, `npm install` and `npm run build` in the
+    // service's folder, at the package step, which azd runs for all services at once (1.25 and later). Two such
+    // services on one folder build it twice at the same time. A service without one gets azd's no-op framework.
+    const builders = new Map<string, string[]>();
+    for (const [name, value] of Object.entries(services)) {
+      const service = map(value, `services.${name}`);
+      if (service.language === undefined) continue;
+      const folder = join(REPO_ROOT, String(service.project));
+      builders.set(folder, [...(builders.get(folder) ?? []), name]);
+    }
+    expect(
+      [...builders.values()].filter((names) => names.length > 1),
+      'services building one folder',
+    ).toEqual([]);
+    expect(builders.get(REPO_ROOT), 'the services that build the repository root').toEqual(['api']);
+    expect(map(services.tab, 'services.tab')).not.toHaveProperty('language');
+  });
+
+  it("deploys the tab only after the api service's build: no service declares uses, so azd deploys in name order", () => {
+    // Without any `uses:` edge between services azd chains their deploy steps in name order (api, then tab), each
+    // after its packaging; the tab's predeploy hook rewrites dist/tab, which the api's `npm run build` also writes.
+    for (const [name, value] of Object.entries(services)) {
+      expect(map(value, `services.${name}`), `services.${name}`).not.toHaveProperty('uses');
+    }
+    expect(Object.keys(services).sort()).toEqual(['api', 'tab']);
+  });
+
   it('deploys the tab from dist/tab, built by a script package.json has, once the outputs exist', () => {
     const tabService = map(services.tab, 'services.tab');
-    expect(tabService).toMatchObject({ project: '.', language: 'js', host: 'staticwebapp', dist: 'dist/tab' });
+    expect(tabService).toEqual({ project: '.', host: 'staticwebapp', dist: 'dist/tab', hooks: tabService.hooks });
     expect(readFileSync(join(REPO_ROOT, 'teams-app', 'tab', 'vite.config.ts'), 'utf8')).toContain("'../../dist/tab'");
     const hooks = map(tabService.hooks, 'services.tab.hooks');
     expect(Object.keys(hooks)).toEqual(['predeploy']);
-    for (const [platform, value] of Object.entries(map(hooks.predeploy, 'predeploy'))) {
+    // azd runs a service's hooks in the service's folder: the repository root, whose package.json has the script.
+    const hookFolder = join(REPO_ROOT, String(tabService.project));
+    const hookPackage = JSON.parse(readFileSync(join(hookFolder, 'package.json'), 'utf8')) as typeof packageJson;
+    const platforms = map(hooks.predeploy, 'predeploy');
+    expect(Object.keys(platforms).sort()).toEqual(['posix', 'windows']);
+    for (const [platform, value] of Object.entries(platforms)) {
       const run = String(map(value, platform).run);
       const script = /^npm run ([\w:-]+)$/.exec(run)?.[1];
       expect(script, `${platform}: ${run}`).toBe('build:tab:azure');
-      expect(packageJson.scripts[script ?? ''], `package.json script ${script}`).toBeDefined();
+      expect(hookPackage.scripts[script ?? ''], `package.json script ${script}`).toBeDefined();
     }
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTAINERS, PARTITION_KEY_PATH } from '../../shared/stores/cosmos/containers';
+import { PUBLIC_CLOUD_AUTHORITY_HOST } from '../../tools/teams-package/deployment-values';
+import { TAB_VALUE_NAMES } from '../../tools/teams-package/tab-azure-files';
 import {
   descriptionOf,
   INFRA_DIR,
@@ -39,6 +41,7 @@ const CONTRACT_OUTPUTS = [
   'TAB_BASE_URL',
   'API_CLIENT_ID',
   'API_APP_ID_URI',
+  'ENTRA_AUTHORITY_HOST',
   'BOT_APP_ID',
   'BOT_TENANT_ID',
   'MANAGED_IDENTITY_CLIENT_ID',
@@ -154,6 +157,16 @@ describe('main.bicep', () => {
     expect(main.outputs.find((o) => o.name === 'TAB_BASE_URL')?.value).toBe("'https://${tab.outputs.hostname}'");
     expect(main.outputs.find((o) => o.name === 'API_BASE_URL')?.value).toBe("'https://${api.outputs.defaultHostname}'");
     expect(main.outputs.find((o) => o.name === 'BOT_APP_ID')?.value).toBe('identity.outputs.clientId');
+  });
+
+  it("outputs every value the tab's Azure build reads, the authority as the Function App is given it", () => {
+    // The predeploy hook runs npm run build:tab:azure, which reads these from the azd environment.
+    const outputs = main.outputs.map((output) => output.name);
+    expect(TAB_VALUE_NAMES.filter((name) => !outputs.includes(name))).toEqual([]);
+    expect(main.outputs.find((o) => o.name === 'ENTRA_AUTHORITY_HOST')?.value).toBe('entraAuthorityHost');
+    expect(main.code).toMatch(/module api[\s\S]*?entraAuthorityHost: entraAuthorityHost/);
+    const parameterDefault = main.params.find((param) => param.name === 'entraAuthorityHost')?.value ?? '';
+    expect(stringLiteral(parameterDefault)).toBe(PUBLIC_CLOUD_AUTHORITY_HOST);
   });
 });
 

@@ -55,7 +55,8 @@ function main(): number {
     const values = readDeploymentValues(TAB_VALUE_NAMES);
     const written = buildTabForAzure(values);
     console.log(
-      `Tab built for Azure in ${relative(process.cwd(), TAB_BUILD)}, calling the API at ${values.API_BASE_URL}`,
+      `Tab built for Azure in ${relative(process.cwd(), TAB_BUILD)}, calling the API at ${values.API_BASE_URL}, ` +
+        `signing in at ${values.ENTRA_AUTHORITY_HOST}`,
     );
     for (const file of written) console.log(`  ${relative(process.cwd(), file)}`);
     return 0;

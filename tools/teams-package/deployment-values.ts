@@ -41,6 +41,15 @@ const httpsOrigin = z.string().transform((value, context) => {
   return url.origin;
 });
 
+/** Microsoft Entra ID's public cloud, where the partner councils' work accounts sign in unless a national cloud's. */
+export const PUBLIC_CLOUD_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+
+/** The authority the tab signs in with: an https origin, and not the local simulated tenants, which Azure refuses. */
+const authorityHost = httpsOrigin.refine(
+  (origin) => !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(new URL(origin).hostname),
+  'must be a Microsoft Entra authority, not the local simulated tenants on this machine',
+);
+
 const appIdUri = z
   .string()
   .regex(/^api:\/\/[^/\s]+\/[^\s]+$/, 'must be an application ID URI such as api://<tab host>/<API_CLIENT_ID>');
@@ -51,6 +60,7 @@ export const DEPLOYMENT_VALUES = {
   API_CLIENT_ID: guid,
   API_APP_ID_URI: appIdUri,
   BOT_APP_ID: guid,
+  ENTRA_AUTHORITY_HOST: authorityHost,
   TAB_BASE_URL: httpsOrigin,
   TEAMS_APP_ID: guid,
 } as const;
@@ -61,7 +71,11 @@ export type DeploymentValues<N extends DeploymentValueName> = {
 };
 
 /** Values that may be left out, with what stands in for them. */
-const DEFAULTS: Partial<Record<DeploymentValueName, string>> = { TEAMS_APP_ID: DEFAULT_TEAMS_APP_ID };
+const DEFAULTS: Partial<Record<DeploymentValueName, string>> = {
+  TEAMS_APP_ID: DEFAULT_TEAMS_APP_ID,
+  // As infra/main.parameters.json gives the template when the azd environment has no ENTRA_AUTHORITY_HOST.
+  ENTRA_AUTHORITY_HOST: PUBLIC_CLOUD_AUTHORITY_HOST,
+};
 
 /** Deployment values that cannot be used, each problem naming its value, so they can all be fixed in one go. */
 export class DeploymentValueProblems extends Error {

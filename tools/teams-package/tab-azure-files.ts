@@ -3,11 +3,18 @@ import { join } from 'node:path';
 import { type TabConfigJson, tabConfigFor } from '../../local/host/tab-config';
 import type { DeploymentValues } from './deployment-values';
 
-/** Microsoft Entra ID's public cloud: the partner councils' work accounts sign in there. */
-export const ENTRA_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-
-/** The deployment values the tab's Azure build is made from. */
-export const TAB_VALUE_NAMES = ['API_BASE_URL', 'API_CLIENT_ID', 'API_APP_ID_URI', 'TAB_BASE_URL'] as const;
+/**
+ * The deployment values the tab's Azure build is made from. ENTRA_AUTHORITY_HOST, where the councils' work accounts
+ * sign in, is the one the Function App trusts (the template's entraAuthorityHost, a provisioning output); without it
+ * the public cloud, https://login.microsoftonline.com, as the template's default.
+ */
+export const TAB_VALUE_NAMES = [
+  'API_BASE_URL',
+  'API_CLIENT_ID',
+  'API_APP_ID_URI',
+  'TAB_BASE_URL',
+  'ENTRA_AUTHORITY_HOST',
+] as const;
 export type TabValues = DeploymentValues<(typeof TAB_VALUE_NAMES)[number]>;
 
 /**
@@ -27,10 +34,13 @@ export const FRAME_ANCESTORS = [
   'https://*.skype.com',
 ];
 
-/** `/tab-config.json`: the tab signs in outside Teams with any council work account, for the API's own scope. */
+/**
+ * `/tab-config.json`: the tab signs in outside Teams with any council work account of the deployment's authority,
+ * for the API's own scope.
+ */
 export function tabConfigJson(values: TabValues): TabConfigJson {
   return tabConfigFor({
-    authorityHost: ENTRA_AUTHORITY_HOST,
+    authorityHost: values.ENTRA_AUTHORITY_HOST,
     apiClientId: values.API_CLIENT_ID,
     apiAppIdUri: values.API_APP_ID_URI,
   });
@@ -48,8 +58,8 @@ export function contentSecurityPolicy(values: TabValues): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' ${values.API_BASE_URL} https://res.cdn.office.net ${ENTRA_AUTHORITY_HOST}`,
-    `frame-src ${ENTRA_AUTHORITY_HOST}`,
+    `connect-src 'self' ${values.API_BASE_URL} https://res.cdn.office.net ${values.ENTRA_AUTHORITY_HOST}`,
+    `frame-src ${values.ENTRA_AUTHORITY_HOST}`,
     `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
     "base-uri 'none'",
     "form-action 'self'",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitBid } from '../../../shared/bids/submit-bid';
+import { BID_DELIVERY_GRACE_MS } from '../../../shared/bot/bid-cards';
 import { deliverTolerationNotices } from '../../../shared/bot/toleration-cards';
 import { ACTION_DATA_KEYS } from '../../../shared/cards/card-actions';
 import { type CardJson, executeButtons } from '../../support/adaptive-card-inspect';
@@ -329,9 +330,11 @@ describe('approval cards in Teams', () => {
 
   it('sends from the outbox timer the cards of a bid submitted just before its instance stopped', async () => {
     const id = await draftBid('Door access control', { CCC: 40_000, HDC: 0, SCDC: 0 });
-    // Written through the use-case alone, as if the instance stopped before the function delivered the cards.
+    // Written through the use-case alone, as if the instance stopped before the function delivered the cards, and
+    // long enough ago that the outbox no longer leaves it to that delivery.
     const admin = { ...callerOf('HDC', ['staff', 'partnership-admin'], P), name: 'Sam Smith' };
-    expect((await submitBid(app.runtime.stores, admin, { id })).recorded).toBe(true);
+    const earlier = () => new Date(Date.now() - BID_DELIVERY_GRACE_MS - 1_000);
+    expect((await submitBid(app.runtime.stores, admin, { id }, earlier)).recorded).toBe(true);
     expect(cardsOf(USERS.city, id)).toEqual([]);
     await app.host.runTimer('deliverApprovalCardOutbox');
     expect(onlyCard(USERS.city, id).card).toBeDefined();

@@ -10,11 +10,14 @@ export const objectIdOf = (code: string) =>
 
 export type Call = { kind: 'send' | 'update' | 'text'; to: string; activityId?: string; card?: AdaptiveCardJson };
 
-/** Records what the bot would send; `failSends` makes every new card fail, as a Bot Connector outage would. */
+/**
+ * Records what the bot would send; `failSends` makes every new card fail, and `failUpdates` every card update, as a
+ * Bot Connector outage would.
+ */
 export function fakeMessenger() {
   const calls: Call[] = [];
   let next = 0;
-  const state = { failSends: false };
+  const state = { failSends: false, failUpdates: false };
   const messenger: BotMessenger = {
     sendCard: async (target: ConversationTarget, card: AdaptiveCardJson) => {
       await Promise.resolve();
@@ -24,6 +27,8 @@ export function fakeMessenger() {
       return { activityId: `1:${next}` };
     },
     updateCard: async (target: ConversationTarget, activityId: string, card: AdaptiveCardJson) => {
+      await Promise.resolve();
+      if (state.failUpdates) throw new Error('Bot Connector unavailable');
       calls.push({ kind: 'update', to: target.teamsUserId, activityId, card });
     },
     sendText: async (target: ConversationTarget) => {

@@ -3,7 +3,12 @@ import { postedCopies } from '../../../shared/bot/posted-cards';
 import { deliverTolerationNotices } from '../../../shared/bot/toleration-cards';
 import { decideToleration } from '../../../shared/risks/decide-toleration';
 import { requestToleration } from '../../../shared/risks/request-toleration';
-import { claimNotice, NOTICE_LEASE_MS, undeliveredNotices } from '../../../shared/risks/toleration-notices';
+import {
+  claimNotice,
+  NOTICE_LEASE_MS,
+  queueNotice,
+  undeliveredNotices,
+} from '../../../shared/risks/toleration-notices';
 import type { Stores } from '../../../shared/stores/stores';
 import { threeCouncils } from '../../support/memory-partnership';
 import { admin, approver, storesWithRisks, T0 } from '../risks/toleration-fixtures';
@@ -70,7 +75,7 @@ describe('delivering risk toleration notices as cards', () => {
     expect(buttons(calls.find((call) => call.to === '29:HDC'))).toBe(1);
   });
 
-  it('leaves a notice it could not deliver for the next delivery, which sends it once', async () => {
+  it('leaves a notice it could not deliver for a delivery after its back-off, which sends it once', async () => {
     const { messenger, calls, state } = fakeMessenger();
     await requestToleration(stores, admin, { riskId: 'risk-hdc-firewalls', ...request }, () => T0);
     state.failSends = true;
@@ -78,7 +83,9 @@ describe('delivering risk toleration notices as cards', () => {
     expect(failed.failed).toHaveLength(1);
     expect((await stores.riskNotices.listAll(P)).map((notice) => notice.record.deliveredAt)).toEqual([null]);
     state.failSends = false;
-    const delivered = await deliverTolerationNotices(stores, messenger, P, T0, context);
+    // Not before its back-off: a minute after the first failure.
+    expect(await deliverTolerationNotices(stores, messenger, P, T0, context)).toEqual({ delivered: [], failed: [] });
+    const delivered = await deliverTolerationNotices(stores, messenger, P, new Date(T0.getTime() + 60_000), context);
     expect(delivered).toMatchObject({ delivered: [expect.any(String)], failed: [] });
     expect(calls.map((call) => [call.kind, call.to])).toEqual([['send', '29:HDC']]);
   });
@@ -97,5 +104,27 @@ describe('delivering risk toleration notices as cards', () => {
     ]);
     expect(calls.map((call) => [call.kind, call.to])).toEqual([['send', '29:HDC']]);
     expect((await stores.riskNotices.get(P, notice.record.id))?.record.deliveredAt).toBe(later.toISOString());
+  });
+
+  it('sends a reminder’s text once, though the card updates of its first attempt failed and were tried again', async () => {
+    const { messenger, calls, state } = fakeMessenger();
+    await requestToleration(stores, admin, { riskId: 'risk-hdc-firewalls', ...request }, () => T0);
+    await deliverTolerationNotices(stores, messenger, P, T0, context);
+    const round = (await stores.riskTolerations.listAll(P))[0]?.record;
+    if (!round) throw new Error('no round');
+    await queueNotice(
+      stores,
+      round,
+      { kind: 'expiry-reminder', reason: 'reminder', key: 'reminder-7', daysBeforeExpiry: 7 },
+      T0,
+    );
+    calls.length = 0;
+    state.failUpdates = true;
+    expect((await deliverTolerationNotices(stores, messenger, P, T0, context)).failed).toHaveLength(1);
+    state.failUpdates = false;
+    const later = new Date(T0.getTime() + 60_000);
+    expect((await deliverTolerationNotices(stores, messenger, P, later, context)).delivered).toHaveLength(1);
+    expect(calls.filter((call) => call.kind === 'text').map((call) => call.to)).toEqual(['29:HDC']);
+    expect(calls.filter((call) => call.kind === 'update').map((call) => call.to)).toEqual(['29:HDC']);
   });
 });

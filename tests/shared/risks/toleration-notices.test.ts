@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_DELIVERY_ATTEMPTS } from '../../../shared/bot/delivery-retry';
 import { requestToleration } from '../../../shared/risks/request-toleration';
 import {
   claimNotice,
@@ -45,13 +46,22 @@ describe('the notices outbox', () => {
     expect((await undeliveredNotices(stores, 'p3', after)).map((n) => n.record.id)).toEqual([notice.record.id]);
   });
 
-  it('gives a released notice straight back to the next sender', async () => {
+  it('waits out a growing back-off after each failed delivery, and gives up after the last attempt', async () => {
     await requestToleration(stores, admin, tolerationRequestInput.parse({ riskId: HDC_RISK.id }), at(0));
-    const [notice] = await undeliveredNotices(stores, 'p3', at(0)());
-    if (!notice) throw new Error('no notice');
-    const claimed = await claimNotice(stores, notice, at(0)());
-    if (claimed) await releaseNotice(stores, claimed);
-    expect(await undeliveredNotices(stores, 'p3', at(0)())).toHaveLength(1);
+    let now = at(0)();
+    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
+      const [notice] = await undeliveredNotices(stores, 'p3', now);
+      if (!notice) throw new Error(`no notice to try at attempt ${attempt}`);
+      const claimed = await claimNotice(stores, notice, now);
+      expect(claimed?.record.attempts).toBe(attempt);
+      if (!claimed) return;
+      await releaseNotice(stores, claimed, now);
+      const backOff = Date.parse((await stores.riskNotices.get('p3', notice.record.id))?.record.claimedUntil ?? '');
+      expect(backOff - now.getTime()).toBe(Math.min(60_000 * 2 ** (attempt - 1), 6 * 3_600_000));
+      expect(await undeliveredNotices(stores, 'p3', new Date(backOff - 1))).toEqual([]);
+      now = new Date(backOff);
+    }
+    expect(await undeliveredNotices(stores, 'p3', new Date(now.getTime() + 86_400_000))).toEqual([]);
   });
 
   it('tells the bot to update the cards when the text or rating of a risk under decision changes, and only then', async () => {

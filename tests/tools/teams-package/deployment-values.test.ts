@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_TEAMS_APP_ID,
   DeploymentValueProblems,
+  PUBLIC_CLOUD_AUTHORITY_HOST,
   parseDotEnv,
   readDeploymentValues,
 } from '../../../tools/teams-package/deployment-values';
@@ -137,6 +138,28 @@ describe('the deployment values read by npm run package and npm run build:tab:az
       `API_APP_ID_URI: must be api://hub-tab.example.org/${API_CLIENT_ID} (the tab's host and API_CLIENT_ID) for ` +
         `Teams single sign-on, not api://elsewhere.example.org/${API_CLIENT_ID}`,
     ]);
+  });
+
+  it("reads ENTRA_AUTHORITY_HOST as the template does: the environment, azd's file, else the public cloud; https only", () => {
+    const read = (env: Record<string, string>, root = repoWith({})) =>
+      readDeploymentValues(['ENTRA_AUTHORITY_HOST'], { env, root }).ENTRA_AUTHORITY_HOST;
+    expect(read({})).toBe(PUBLIC_CLOUD_AUTHORITY_HOST);
+    expect(PUBLIC_CLOUD_AUTHORITY_HOST).toBe('https://login.microsoftonline.com');
+    const usGov = repoWith({ gov: azdFile({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us/' }) }, 'gov');
+    expect(read({}, usGov)).toBe('https://login.microsoftonline.us');
+    expect(read({ ENTRA_AUTHORITY_HOST: 'https://login.partner.microsoftonline.cn' }, usGov)).toBe(
+      'https://login.partner.microsoftonline.cn',
+    );
+    const problems = (value: string) => problemsOf(() => read({ ENTRA_AUTHORITY_HOST: value }));
+    expect(problems('http://login.microsoftonline.com')).toEqual([
+      expect.stringMatching(/^ENTRA_AUTHORITY_HOST \(from the environment\): must start with https:\/\//),
+    ]);
+    expect(problems('https://login.microsoftonline.com/organizations')).toEqual([
+      expect.stringMatching(/^ENTRA_AUTHORITY_HOST \(from the environment\): must be the site's root/),
+    ]);
+    for (const local of ['https://127.0.0.1:44300', 'https://localhost:8443']) {
+      expect(problems(local)).toEqual([expect.stringMatching(/not the local simulated tenants/)]);
+    }
   });
 
   it('refuses an AZURE_ENV_NAME that would leave .azure/', () => {

@@ -87,6 +87,35 @@ describe('npm run build:tab:azure', () => {
     expect(JSON.stringify(config)).not.toMatch(/x-frame-options/i);
   });
 
+  it("signs in with the deployment's ENTRA_AUTHORITY_HOST, in tab-config.json and the page's policy alike", () => {
+    const usGov = readDeploymentValues(TAB_VALUE_NAMES, {
+      env: { ...TEST_ENV, ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us/' },
+      root: tempFolder(),
+    });
+    expect(usGov.ENTRA_AUTHORITY_HOST).toBe('https://login.microsoftonline.us');
+    const files = tabAzureFiles(usGov);
+    expect(files['tab-config.json']).toEqual({
+      microsoftSignIn: {
+        clientId: API_CLIENT_ID,
+        authority: 'https://login.microsoftonline.us/organizations',
+        apiScope: `${API_APP_ID_URI}/access_as_user`,
+        knownAuthorities: ['login.microsoftonline.us'],
+      },
+    });
+    const csp = (files['staticwebapp.config.json'] as { globalHeaders: Record<string, string> }).globalHeaders[
+      'Content-Security-Policy'
+    ];
+    const sources = (name: string) =>
+      csp
+        ?.split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .find(([key]) => key === name)
+        ?.slice(1);
+    expect(sources('connect-src')).toContain('https://login.microsoftonline.us');
+    expect(sources('frame-src')).toEqual(['https://login.microsoftonline.us']);
+    expect(JSON.stringify(files)).not.toContain('login.microsoftonline.com');
+  });
+
   it('writes both files as JSON into the folder given', () => {
     const folder = tempFolder();
     const written = writeTabAzureFiles(folder, values);
