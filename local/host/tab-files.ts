@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { LocalFunctionsHost } from './local-functions-host';
-import { pageSecurityHeaders } from './page-security-headers';
+import { pageSecurityHeaders, tabContentSecurityPolicy } from './page-security-headers';
 import type { TabConfigJson } from './tab-config';
 
 const ROOT = join(__dirname, '..', '..');
@@ -41,14 +41,8 @@ export function ensureTabBuilt(log: (line: string) => void): void {
  * by Teams only. Fluent UI writes its styles at run time, hence inline styles are allowed (scripts are not).
  */
 export function addTabFiles(host: LocalFunctionsHost, config: TabConfigJson): number {
-  // teams-js reads the list of valid Teams origins from Microsoft's CDN; MSAL.js calls the sign-in authority,
-  // and renews a session quietly in a hidden frame of it.
   const authority = new URL(config.microsoftSignIn.authority).origin;
-  const headers = pageSecurityHeaders(['https://res.cdn.office.net', authority]);
-  headers['content-security-policy'] = `${headers['content-security-policy']?.replace(
-    "style-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-  )}; frame-src ${authority}`;
+  const headers = pageSecurityHeaders([], tabContentSecurityPolicy(authority));
   host.devRoute('GET', '/tab-config.json', () => ({
     contentType: TYPES['.json'] as string,
     body: JSON.stringify(config),

@@ -22,7 +22,7 @@ import type { BotCaller } from './bot-caller';
 import type { AdaptiveCardJson, BotMessenger } from './bot-messenger';
 import type { CardActionContext, CardActionHandler } from './card-actions';
 import { callerViewer, formerRecipientViewer, parseCardData, pendingApproversOf, recipientViewer } from './card-data';
-import { MAX_DELIVERY_ATTEMPTS } from './delivery-retry';
+import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS } from './delivery-retry';
 import { keepPostedCopies, postedCardsId, postedCopies } from './posted-cards';
 
 /** What a capital bid card's buttons send: its ids (ACTION_DATA_KEYS) and the comment input. */
@@ -179,7 +179,7 @@ export async function bidsWithCardsToDeliver(stores: Stores, partnershipId: stri
 }
 
 /** How long after a bid's change the outbox leaves its cards to the delivery that change started. */
-export const BID_DELIVERY_GRACE_MS = 2 * 60_000;
+export const BID_DELIVERY_GRACE_MS = DELIVERY_LEASE_MS;
 
 /** Posts the bid's card to those still to decide who have no copy (on the first pass), and updates every copy. */
 async function postRound(

@@ -1,3 +1,10 @@
+/**
+ * How long one delivery of a round's cards may take: a sender holds a risk notice this long, and the bid outbox
+ * leaves a bid changed this recently to the delivery its change started. Long enough for a round's cards to reach
+ * every approver of three councils.
+ */
+export const DELIVERY_LEASE_MS = 2 * 60_000;
+
 /** Tries of one card delivery before the outbox gives up on it (the failures are logged each time). */
 export const MAX_DELIVERY_ATTEMPTS = 10;
 

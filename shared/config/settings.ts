@@ -17,11 +17,8 @@ export const DEFAULT_TOLERATION_REVIEW_SCHEDULE = '0 0 7 * * *';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
-/** The environment variables the product reads; each documented in the README's configuration table. */
-const environmentSchema = z.object({
-  HUB_ENVIRONMENT: z.enum(['development', 'production'], {
-    message: 'set HUB_ENVIRONMENT to development or production',
-  }),
+/** Where Cosmos DB is and how to reach it: the app's settings, and those of the commands that write to it. */
+export const cosmosEnvironment = {
   COSMOS_ENDPOINT: z.url({ message: 'COSMOS_ENDPOINT must be the https URL of a Cosmos DB account' }),
   /** The account key: the local stand-in only. Without it the app signs in to Cosmos DB with Microsoft Entra ID. */
   COSMOS_KEY: z.string().min(1).optional(),
@@ -31,6 +28,14 @@ const environmentSchema = z.object({
     .default('partnership-hub'),
   /** PEM file of a certificate authority to trust for Cosmos DB: the local stand-in's only. */
   COSMOS_CA_CERT_FILE: z.string().min(1).optional(),
+};
+
+/** The environment variables the product reads; each documented in the README's configuration table. */
+const environmentSchema = z.object({
+  HUB_ENVIRONMENT: z.enum(['development', 'production'], {
+    message: 'set HUB_ENVIRONMENT to development or production',
+  }),
+  ...cosmosEnvironment,
   /**
    * The product's storage (licence files, heartbeats, the licence run queue), named as the Functions host names a
    * connection: a connection string in `HUB_STORAGE` (Azurite locally), or identity-based, the service URIs in

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DomainError, invalidInput } from '../errors';
+import { toProblems } from '../plan/validate-plan-document';
 import { type Partnership, partnership } from '../schemas/partnership';
 import type { Stores } from '../stores/stores';
 
@@ -19,7 +20,7 @@ export async function putPartnership(
 ): Promise<PutPartnershipResult> {
   const checked = partnership.safeParse(input);
   if (!checked.success) {
-    const problems = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const problems = toProblems(checked.error);
     throw invalidInput(
       `This is not a valid partnership: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       problems,

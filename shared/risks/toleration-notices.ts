@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAX_DELIVERY_ATTEMPTS, retryAfter } from '../bot/delivery-retry';
+import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, retryAfter } from '../bot/delivery-retry';
 import { DomainError } from '../errors';
 import type { RiskToleration, TolerationNotice } from '../schemas/risk-tolerations';
 import type { Stored, Versioned } from '../stores/record-store';
@@ -53,9 +53,9 @@ export function noticeId(tolerationId: string, key: string): string {
 /**
  * How long a sender holds a notice it claimed. A sender that crashes mid-delivery holds it no longer than this: the
  * next delivery (the next event, or the outbox timer every few minutes) takes it over, so a notice is delivered at
- * least once. Long enough for a round's cards to reach every approver of three councils.
+ * least once.
  */
-export const NOTICE_LEASE_MS = 2 * 60_000;
+export const NOTICE_LEASE_MS = DELIVERY_LEASE_MS;
 
 /**
  * The notices of a partnership the bot has not delivered yet, that no sender holds, not waiting out a back-off and

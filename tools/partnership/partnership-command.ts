@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { cosmosEnvironment } from '../../shared/config/settings';
 import { DomainError } from '../../shared/errors';
 import { putPartnership } from '../../shared/partnerships/put-partnership';
 import { createCosmosClient } from '../../shared/stores/cosmos/cosmos-client';
@@ -23,14 +24,9 @@ Exit codes: 0 written or unchanged, 1 Cosmos DB failed, 2 bad arguments, file or
 
 const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
-const environment = z.object({
-  COSMOS_ENDPOINT: z.url({ protocol: /^https$/, message: 'COSMOS_ENDPOINT: the https URL of the Cosmos DB account' }),
-  COSMOS_DATABASE: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,255}$/, 'COSMOS_DATABASE: a database name')
-    .default('partnership-hub'),
-  COSMOS_KEY: z.string().min(1).optional(),
-  COSMOS_CA_CERT_FILE: z.string().min(1).optional(),
+const environment = z.object(cosmosEnvironment).refine((env) => env.COSMOS_ENDPOINT.startsWith('https://'), {
+  path: ['COSMOS_ENDPOINT'],
+  message: 'Cosmos DB is reached over https only',
 });
 
 /** `npm run partnership -- --file <file>`: the operator's way to add a partnership or change its councils. */
@@ -54,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   if (!file || !env.success) {
     const problems = [
       ...(file ? [] : ['give the record with --file <file>']),
-      ...(env.success ? [] : env.error.issues.map((issue) => issue.message)),
+      ...(env.success ? [] : env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
     ];
     console.error(`${problems.join('\n')}\n\n${USAGE}`);
     return EXIT.badInput;

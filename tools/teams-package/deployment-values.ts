@@ -1,17 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from '../../shared/config/loopback';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Teams app's own id, fixed so every package of this product updates the same app; TEAMS_APP_ID overrides it. */
 export const DEFAULT_TEAMS_APP_ID = '630d6416-a2c1-4e6d-9dc7-23ac7dd6eada';
 
 const guid = z
-  .string()
-  .regex(GUID, 'must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)')
+  .guid({ message: 'must be a GUID, such as 630d6416-a2c1-4e6d-9dc7-23ac7dd6eada' })
   .transform((value) => value.toLowerCase());
 
 /** An https origin with nothing after it (a trailing slash is allowed), given back without the slash. */
@@ -46,7 +44,7 @@ export const PUBLIC_CLOUD_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 
 /** The authority the tab signs in with: an https origin, and not the local simulated tenants, which Azure refuses. */
 const authorityHost = httpsOrigin.refine(
-  (origin) => !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(new URL(origin).hostname),
+  (origin) => !isLoopbackHost(new URL(origin).hostname),
   'must be a Microsoft Entra authority, not the local simulated tenants on this machine',
 );
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tabContentSecurityPolicy } from '../../local/host/page-security-headers';
 import { type TabConfigJson, tabConfigFor } from '../../local/host/tab-config';
 import type { DeploymentValues } from './deployment-values';
 
@@ -18,23 +19,6 @@ export const TAB_VALUE_NAMES = [
 export type TabValues = DeploymentValues<(typeof TAB_VALUE_NAMES)[number]>;
 
 /**
- * The hosts that may frame the tab, as Microsoft lists them for Teams tabs: Teams, the Microsoft 365 app and
- * Outlook, on their current domains and on *.cloud.microsoft where they are moving.
- */
-export const FRAME_ANCESTORS = [
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://*.cloud.microsoft',
-  'https://*.microsoft365.com',
-  'https://*.office.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-  'https://outlook-sdf.office.com',
-  'https://outlook-sdf.office365.com',
-  'https://*.skype.com',
-];
-
-/**
  * `/tab-config.json`: the tab signs in outside Teams with any council work account of the deployment's authority,
  * for the API's own scope.
  */
@@ -44,27 +28,6 @@ export function tabConfigJson(values: TabValues): TabConfigJson {
     apiClientId: values.API_CLIENT_ID,
     apiAppIdUri: values.API_APP_ID_URI,
   });
-}
-
-/**
- * The page's policy, as the local host serves it: scripts and styles from the tab's own origin (Fluent UI writes
- * styles at run time, hence inline styles), network calls to the API, Microsoft's CDN (teams-js reads the valid
- * Teams origins there) and the sign-in authority, whose hidden frame MSAL.js may use to renew a session; framed
- * by Microsoft's hosts only.
- */
-export function contentSecurityPolicy(values: TabValues): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${values.API_BASE_URL} https://res.cdn.office.net ${values.ENTRA_AUTHORITY_HOST}`,
-    `frame-src ${values.ENTRA_AUTHORITY_HOST}`,
-    `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
-    "base-uri 'none'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ');
 }
 
 /**
@@ -80,7 +43,7 @@ export function staticWebAppConfig(values: TabValues): Record<string, unknown> {
     },
     routes: [{ route: '/assets/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } }],
     globalHeaders: {
-      'Content-Security-Policy': contentSecurityPolicy(values),
+      'Content-Security-Policy': tabContentSecurityPolicy(values.ENTRA_AUTHORITY_HOST, values.API_BASE_URL),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',

@@ -65,7 +65,7 @@ describe('npm run package', () => {
   beforeAll(async () => {
     const result = await writeTeamsPackage(values, { outFile: zipFile });
     expect(result.file).toBe(zipFile);
-    entries = zipEntries(readFileSync(zipFile));
+    entries = await zipEntries(readFileSync(zipFile));
     manifest = JSON.parse(entries.get('manifest.json')?.toString('utf8') ?? 'null');
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
